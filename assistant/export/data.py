@@ -1,0 +1,24 @@
+"""The machine-readable record of a finished interview (exported as JSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from assistant import __version__
+from assistant.interview.session import Session
+
+FORMAT = "tetsuzuki-submission/1"
+
+
+def build_record(session: Session, created: dt.datetime) -> dict[str, Any]:
+    """Procedure id and version, normalised answers that apply, attachments, creation time."""
+    procedure = session.procedure
+    return {
+        "format": FORMAT,
+        "generator": f"tetsuzuki-assistant {__version__}",
+        "procedure": {"id": procedure.id, "version": procedure.version, "title": procedure.title},
+        "created": created.isoformat(timespec="seconds"),
+        "answers": session.values(),
+        "attachments": [{"id": a.id, "label": a.label} for a in session.needed_attachments()],
+    }

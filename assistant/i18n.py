@@ -1,0 +1,96 @@
+"""The one place strings are translated.
+
+Two gettext domains (see DESIGN.md):
+- ``assistant``: interface strings, English source, translated with ``_()`` / ``ngettext()``;
+- ``procedures``: procedure texts, official Japanese source, translated with ``ptext()``.
+
+Catalogs are the ``.po`` files under ``locales/``; they are compiled in memory with Babel on first
+use, so a checkout runs without a build step. The language can change at any moment;
+``language_changed`` tells the interface to retranslate.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from assistant.events import Event
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+SOURCE_LANGUAGE = {"assistant": "en", "procedures": "ja"}
+#: Languages the interface offers, each named in its own language.
+LANGUAGES = {"ja": "日本語", "en": "English"}
+DEFAULT_LANGUAGE = "ja"
+
+language_changed = Event()
+_state = {"language": DEFAULT_LANGUAGE}
+
+
+@cache
+def _catalog(domain: str, language: str) -> gettext.NullTranslations:
+    po_path = LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+    if language == SOURCE_LANGUAGE[domain] or not po_path.exists():
+        return gettext.NullTranslations()
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def current_language() -> str:
+    return _state["language"]
+
+
+def set_language(language: str) -> None:
+    """Switch every translated string to `language` and notify listeners."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    if language == _state["language"]:
+        return
+    _state["language"] = language
+    language_changed.emit(language)
+
+
+def _(message: str) -> str:
+    """Translate an interface string (English source) into the current language."""
+    return _catalog("assistant", current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate an interface string with a plural form chosen by `n`."""
+    return _catalog("assistant", current_language()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where it is shown."""
+    return message
+
+
+def ptext(official: str, language: str | None = None) -> str:
+    """Translate a procedure text (official Japanese source) into `language` (default: current)."""
+    if not official:
+        return official
+    return _catalog("procedures", language or current_language()).gettext(official)
+
+
+def reload_catalogs() -> None:
+    """Forget compiled catalogs, e.g. after a .po file was edited."""
+    _catalog.cache_clear()
+
+
+def bilingual(official: str) -> str:
+    """A procedure text in the person's language with the official Japanese beside it.
+
+    In Japanese (or with no translation) it is just the official text.
+    """
+    translated = ptext(official)
+    if not official or translated == official:
+        return official
+    return f"{translated}（{official}）"

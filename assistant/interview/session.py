@@ -1,0 +1,255 @@
+"""The interview: which step is shown, which questions apply, what is missing, what is exported.
+
+A `Session` holds the raw answers exactly as typed (nothing is ever dropped, even when a
+question is hidden again) and raises plain events; the window's bridge turns them into signals.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.events import Event
+from assistant.i18n import _, ptext
+from assistant.interview.validation import FieldResult, field_label, read_field
+from assistant.procedures import model as m
+
+REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one answer, ready to show next to the field and in the error summary."""
+
+    field_id: str       # the field's id, or "group[index].sub_id" inside a repeatable group
+    part: str           # the part of a compound answer ("family_kana"), or ""
+    code: str
+    label: str          # what the person sees as the question's name
+    message: str
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    step_id: str
+    field_id: str
+    label: str
+    display: str
+
+
+class Session:
+    """One person's way through one procedure."""
+
+    def __init__(self, procedure: m.Procedure, answers: dict[str, Any] | None = None) -> None:
+        self.procedure = procedure
+        self.answers: dict[str, Any] = copy.deepcopy(answers) if answers else {}
+        self._step_id: str = procedure.steps[0].id
+        self._return_to_review = False
+        self.step_changed = Event()        # (session)
+        self.answer_changed = Event()      # (field_id)
+        self.validation_failed = Event()   # (list[FieldError])
+        self._step_id = self.visible_steps()[0].id
+
+    # --- what applies -------------------------------------------------------------------------
+
+    def value(self, field_id: str, item: dict[str, Any] | None = None) -> Any:
+        """The stored (normalised) value of a field, used by conditions; None if invalid."""
+        if item is not None and field_id in item:
+            field = self.procedure.field(field_id)
+            return read_field(field, item[field_id]).value
+        field = self.procedure.field(field_id)
+        if isinstance(field, m.GroupField) or not self._field_shown(field):
+            return None
+        return read_field(field, self.answers.get(field_id)).value
+
+    def _field_shown(self, field: m.FieldDef, item: dict[str, Any] | None = None) -> bool:
+        step = self._step_of(field.id)
+        if step.when and not step.when.holds(self.value):
+            return False
+        if field.when is None:
+            return True
+        return field.when.holds(lambda fid: self.value(fid, item))
+
+    def _step_of(self, field_id: str) -> m.Step:
+        for step in self.procedure.steps:
+            for field in step.fields:
+                if field.id == field_id or field_id in {f.id for f in getattr(field, "fields", ())}:
+                    return step
+        raise KeyError(field_id)
+
+    def visible_steps(self) -> list[m.Step]:
+        return [s for s in self.procedure.steps
+                if (s.when is None or s.when.holds(self.value)) and self.visible_fields(s)]
+
+    def visible_fields(self, step: m.Step) -> list[m.FieldDef]:
+        return [f for f in step.fields if f.when is None or f.when.holds(self.value)]
+
+    def visible_item_fields(self, group: m.GroupField, item: dict[str, Any]) -> list[m.FieldDef]:
+        return [f for f in group.fields if f.when is None or f.when.holds(lambda fid: self.value(fid, item))]
+
+    # --- where we are -------------------------------------------------------------------------
+
+    @property
+    def at_review(self) -> bool:
+        return self._step_id == REVIEW
+
+    @property
+    def current_step(self) -> m.Step | None:
+        return None if self.at_review else next(s for s in self.procedure.steps if s.id == self._step_id)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(n, N) for "step n of N", counting only the steps that apply; the review is N."""
+        steps = self.visible_steps()
+        total = len(steps) + 1
+        if self.at_review:
+            return total, total
+        ids = [s.id for s in steps]
+        return ids.index(self._step_id) + 1 if self._step_id in ids else 1, total
+
+    # --- answering ----------------------------------------------------------------------------
+
+    def set_answer(self, field_id: str, raw: Any) -> None:
+        """Keep `raw` exactly as typed for a top-level field."""
+        self.procedure.field(field_id)
+        if self.answers.get(field_id) == raw:
+            return
+        self.answers[field_id] = copy.deepcopy(raw)
+        self.answer_changed.emit(field_id)
+
+    def items(self, group_id: str) -> list[dict[str, Any]]:
+        return self.answers.setdefault(group_id, [])
+
+    def add_item(self, group_id: str) -> int:
+        group = self.procedure.field(group_id)
+        items = self.items(group_id)
+        if len(items) >= group.max_items:
+            return -1
+        items.append({})
+        self.answer_changed.emit(group_id)
+        return len(items) - 1
+
+    def remove_item(self, group_id: str, index: int) -> None:
+        del self.items(group_id)[index]
+        self.answer_changed.emit(group_id)
+
+    def set_item_answer(self, group_id: str, index: int, sub_id: str, raw: Any) -> None:
+        item = self.items(group_id)[index]
+        if item.get(sub_id) == raw:
+            return
+        item[sub_id] = copy.deepcopy(raw)
+        self.answer_changed.emit(f"{group_id}[{index}].{sub_id}")
+
+    def result(self, field: m.FieldDef, item: dict[str, Any] | None = None) -> FieldResult:
+        raw = (item if item is not None else self.answers).get(field.id)
+        return read_field(field, raw)
+
+    # --- checking -----------------------------------------------------------------------------
+
+    def step_errors(self, step: m.Step) -> list[FieldError]:
+        errors: list[FieldError] = []
+        for field in self.visible_fields(step):
+            if isinstance(field, m.GroupField):
+                errors.extend(self._group_errors(field))
+            else:
+                errors.extend(_errors(field.id, field, self.result(field)))
+        return errors
+
+    def _group_errors(self, group: m.GroupField) -> list[FieldError]:
+        items = self.answers.get(group.id) or []
+        errors: list[FieldError] = []
+        if len(items) < group.min_items:
+            message = _("Add at least {count} of: {item}.").format(count=group.min_items, item=ptext(group.item_label))
+            errors.append(FieldError(group.id, "", "group.too_few", field_label(group), message))
+        for index, item in enumerate(items):
+            for sub in self.visible_item_fields(group, item):
+                errors.extend(_errors(f"{group.id}[{index}].{sub.id}", sub, self.result(sub, item)))
+        return errors
+
+    def missing(self) -> list[FieldError]:
+        """Every problem in every step that applies: empty when the form can be exported."""
+        return [e for s in self.visible_steps() for e in self.step_errors(s)]
+
+    # --- moving -------------------------------------------------------------------------------
+
+    def next(self) -> list[FieldError]:
+        """Go on if this step's answers are acceptable; otherwise return (and announce) the problems."""
+        step = self.current_step
+        if step is None:
+            return []
+        errors = self.step_errors(step)
+        if errors:
+            self.validation_failed.emit(errors)
+            return errors
+        steps = self.visible_steps()
+        ids = [s.id for s in steps]
+        index = ids.index(step.id) if step.id in ids else -1
+        if self._return_to_review or index + 1 >= len(steps):
+            self._move(REVIEW)
+        else:
+            self._move(steps[index + 1].id)
+        return []
+
+    def back(self) -> bool:
+        steps = self.visible_steps()
+        if self.at_review:
+            self._move(steps[-1].id)
+            return True
+        ids = [s.id for s in steps]
+        index = ids.index(self._step_id) if self._step_id in ids else 0
+        if index == 0:
+            return False
+        self._move(ids[index - 1])
+        return True
+
+    def go_to(self, step_id: str, *, then_review: bool = False) -> None:
+        """Jump to a step, e.g. from the review's "Change"; `then_review` comes back after Next."""
+        if step_id != REVIEW and step_id not in {s.id for s in self.visible_steps()}:
+            raise KeyError(step_id)
+        self._move(step_id)
+        self._return_to_review = then_review
+
+    def _move(self, step_id: str) -> None:
+        self._step_id = step_id
+        self._return_to_review = False
+        self.step_changed.emit(self)
+
+    # --- results ------------------------------------------------------------------------------
+
+    def review(self) -> list[ReviewItem]:
+        """Every answer that applies, in form order, as shown on the review page."""
+        rows: list[ReviewItem] = []
+        for step in self.visible_steps():
+            for field in self.visible_fields(step):
+                if isinstance(field, m.GroupField):
+                    for index, item in enumerate(self.answers.get(field.id) or []):
+                        for sub in self.visible_item_fields(field, item):
+                            rows.append(ReviewItem(step.id, f"{field.id}[{index}].{sub.id}",
+                                                   f"{field_label(field)} {index + 1} – {field_label(sub)}",
+                                                   self.result(sub, item).display))
+                else:
+                    rows.append(ReviewItem(step.id, field.id, field_label(field), self.result(field).display))
+        return rows
+
+    def values(self) -> dict[str, Any]:
+        """Normalised values of the questions that apply; answers to hidden questions are left out."""
+        out: dict[str, Any] = {}
+        for step in self.visible_steps():
+            for field in self.visible_fields(step):
+                if isinstance(field, m.GroupField):
+                    out[field.id] = [
+                        {sub.id: self.result(sub, item).value for sub in self.visible_item_fields(field, item)}
+                        for item in self.answers.get(field.id) or []]
+                else:
+                    out[field.id] = self.result(field).value
+        return out
+
+    def needed_attachments(self) -> list[m.Attachment]:
+        return [a for a in self.procedure.attachments
+                if (a.needed_when is None or a.needed_when.holds(self.value))
+                and not (a.omit_when and a.omit_when.holds(self.value))]
+
+
+def _errors(field_id: str, field: m.FieldDef, result: FieldResult) -> list[FieldError]:
+    return [FieldError(field_id, part, problem.code, field_label(field, part), problem.message)
+            for part, problem in result.problems]

@@ -1,0 +1,197 @@
+"""Turn what a person typed into stored values, one field kind at a time.
+
+The same functions serve the window, the headless export and the PDF, so a value is accepted
+or refused in exactly one way. Raw answers are kept as typed; these functions only read them.
+
+Raw answer shapes by field kind:
+- text, kana, date, postal_code, phone, my_number, number: a string as typed;
+- person_name: {"family", "given", "family_kana", "given_kana"} strings;
+- address: {"postal_code", "prefecture", "city", "town", "block", "building"} strings;
+- choice: an option value; multi_choice: a list of option values; yes_no: true/false;
+- group: a list of items, each a mapping of sub-field id to a raw answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant import formats
+from assistant.formats import Parsed, Problem
+from assistant.i18n import _, ptext
+from assistant.procedures import model as m
+from assistant.procedures.conditions import is_answered
+
+NAME_PARTS = ("family", "given", "family_kana", "given_kana")
+ADDRESS_PARTS = ("postal_code", "prefecture", "city", "town", "block", "building")
+ADDRESS_REQUIRED = ("prefecture", "city", "town", "block")
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    """The outcome of reading one answer: stored value, display text, problems by part."""
+
+    value: Any
+    display: str
+    problems: tuple[tuple[str, Problem], ...] = ()   # (part or "", problem)
+    notices: tuple[tuple[str, Problem], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _required_problem() -> Problem:
+    return Problem("required", _("This question must be answered. Write your answer in the box."))
+
+
+def _choice_problem() -> Problem:
+    return Problem("choice.required", _("Choose one of the options."))
+
+
+def part_label(part: str) -> str:
+    """The official Japanese label of one part of a compound field."""
+    return {
+        "family": "氏", "given": "名", "family_kana": "氏（フリガナ）", "given_kana": "名（フリガナ）",
+        "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村", "town": "町名・字",
+        "block": "番地・号", "building": "建物名・部屋番号",
+    }.get(part, part)
+
+
+def _from_parsed(parsed: Parsed, part: str = "") -> FieldResult:
+    problems = ((part, parsed.problem),) if parsed.problem else ()
+    notices = ((part, parsed.notice),) if parsed.notice else ()
+    return FieldResult(parsed.value, parsed.display, problems, notices)
+
+
+def _text(raw: Any) -> str:
+    return raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+
+
+def _read_text(field: m.TextField, raw: str) -> FieldResult:
+    value = raw.strip()
+    if field.max_length and len(value) > field.max_length:
+        problem = Problem("text.too_long", _("Write at most {count} characters (now {length}).").format(
+            count=field.max_length, length=len(value)))
+        return FieldResult(None, value, (("", problem),))
+    return FieldResult(value or None, value)
+
+
+def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
+    raw = raw if isinstance(raw, dict) else {}
+    value: dict[str, str] = {}
+    problems: list[tuple[str, Problem]] = []
+    notices: list[tuple[str, Problem]] = []
+    for part in ("family", "given"):
+        parsed = formats.check_name(_text(raw.get(part)))
+        value[part] = parsed.value or ""
+        if parsed.notice:
+            notices.append((part, parsed.notice))
+    if field.readings:
+        for part in ("family_kana", "given_kana"):
+            parsed = formats.to_katakana(_text(raw.get(part)))
+            value[part] = parsed.value or ""
+            if parsed.problem:
+                problems.append((part, parsed.problem))
+            if parsed.notice:
+                notices.append((part, parsed.notice))
+    if field.required:
+        needed = ("family", "family_kana") if field.readings else ("family",)
+        problems.extend((part, _required_problem()) for part in needed if not value.get(part))
+    display = "　".join(v for v in (value["family"], value["given"]) if v)
+    if field.readings and (value.get("family_kana") or value.get("given_kana")):
+        display += "（" + "　".join(v for v in (value["family_kana"], value["given_kana"]) if v) + "）"
+    return FieldResult(value if is_answered(value) else None, display, tuple(problems), tuple(notices))
+
+
+def _read_address(field: m.AddressField, raw: Any) -> FieldResult:
+    raw = raw if isinstance(raw, dict) else {}
+    value = {part: _text(raw.get(part)).strip() for part in ADDRESS_PARTS}
+    problems: list[tuple[str, Problem]] = []
+    postal = formats.parse_postal_code(value["postal_code"])
+    value["postal_code"] = postal.value or ""
+    if postal.problem:
+        problems.append(("postal_code", postal.problem))
+    if field.required:
+        problems.extend((p, _required_problem()) for p in ADDRESS_REQUIRED if not value[p])
+    line = "".join(value[p] for p in ("prefecture", "city", "town", "block"))
+    if value["building"]:
+        line += "　" + value["building"]
+    display = (f"〒{postal.display} " if postal.display else "") + line
+    return FieldResult(value if is_answered(value) else None, display, tuple(problems))
+
+
+def _read_choice(field: m.ChoiceField, raw: Any) -> FieldResult:
+    options = {o.value: o for o in field.options}
+    if raw in (None, ""):
+        return FieldResult(None, "")
+    if raw not in options:
+        return FieldResult(None, "", (("", _choice_problem()),))
+    return FieldResult(raw, options[raw].label)
+
+
+def _read_multi_choice(field: m.MultiChoiceField, raw: Any) -> FieldResult:
+    chosen = [v for v in (raw or []) if isinstance(v, str)]
+    options = {o.value: o for o in field.options}
+    unknown = [v for v in chosen if v not in options]
+    if unknown:
+        return FieldResult(None, "", (("", _choice_problem()),))
+    ordered = [o.value for o in field.options if o.value in chosen]
+    return FieldResult(ordered or None, "、".join(options[v].label for v in ordered))
+
+
+def _read_yes_no(raw: Any) -> FieldResult:
+    if raw is None or raw == "":
+        return FieldResult(None, "")
+    if not isinstance(raw, bool):
+        return FieldResult(None, "", (("", _choice_problem()),))
+    return FieldResult(raw, "はい" if raw else "いいえ")
+
+
+def _read_number(field: m.NumberField, raw: Any) -> FieldResult:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    result = _from_parsed(formats.parse_integer(_text(raw), minimum=field.minimum, maximum=field.maximum))
+    if result.value is not None and field.unit:
+        result = FieldResult(result.value, f"{result.display}{field.unit}", result.problems, result.notices)
+    return result
+
+
+def _read_date(field: m.DateField, raw: Any) -> FieldResult:
+    result = _from_parsed(formats.parse_date(_text(raw)))
+    if result.ok and result.value and field.not_after_today and formats.is_future(result.value):
+        problem = Problem("date.future", _("This date is in the future. Check the year; e.g. 1970-03-01."))
+        return FieldResult(None, result.display, (("", problem),))
+    return result
+
+
+_SIMPLE_PARSERS = {
+    "kana": lambda f, raw: _from_parsed(
+        formats.to_katakana(_text(raw)) if f.script == "katakana" else formats.to_hiragana(_text(raw))),
+    "postal_code": lambda f, raw: _from_parsed(formats.parse_postal_code(_text(raw))),
+    "phone": lambda f, raw: _from_parsed(formats.parse_phone(_text(raw))),
+    "my_number": lambda f, raw: _from_parsed(formats.parse_my_number(_text(raw))),
+    "text": lambda f, raw: _read_text(f, _text(raw)),
+    "person_name": _read_person_name,
+    "address": _read_address,
+    "choice": _read_choice,
+    "multi_choice": _read_multi_choice,
+    "yes_no": lambda f, raw: _read_yes_no(raw),
+    "number": _read_number,
+    "date": _read_date,
+}
+
+
+def read_field(field: m.FieldDef, raw: Any) -> FieldResult:
+    """Read one simple field's raw answer; a required, unanswered field gets a 'required' problem."""
+    result = _SIMPLE_PARSERS[field.kind](field, raw)
+    if field.required and result.value is None and not result.problems:
+        problem = _choice_problem() if field.kind in ("choice", "multi_choice", "yes_no") else _required_problem()
+        result = FieldResult(None, result.display, (("", problem),), result.notices)
+    return result
+
+
+def field_label(field: m.FieldDef, part: str = "") -> str:
+    """The label a person sees for a field (or one of its parts), in the current language."""
+    label = ptext(field.label)
+    return f"{label} – {ptext(part_label(part))}" if part else label

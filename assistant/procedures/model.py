@@ -1,0 +1,226 @@
+"""The procedure definition format: strict, documented, immutable pydantic models.
+
+Texts (titles, labels, hints…) are written in the official Japanese of the form; they are the
+gettext source strings of the ``procedures`` domain and are translated for display only.
+`tetsuzuki procedures schema` prints the JSON Schema built from these models.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from assistant.procedures.conditions import Condition
+
+SCHEMA_VERSION = 1
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64),
+    Field(description="Lower-case letters, digits and underscores, starting with a letter."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Strict):
+    value: Identifier = Field(description="Stored value of this option (stable; used in conditions).")
+    label: Text = Field(description="Official Japanese label of the option.")
+    hint: str = Field("", description="Plain-language explanation shown under the option.")
+
+
+class FieldBase(Strict):
+    id: Identifier = Field(description="Unique id of the field within the procedure.")
+    label: Text = Field(description="Official Japanese label, as printed on the form.")
+    hint: str = Field("", description="One plain sentence saying what to write, shown under the label.")
+    example: str = Field("", description="An example answer, shown as 例: …")
+    help: str = Field("", description="Longer help shown on request.")
+    required: bool = Field(True, description="Whether the field must be answered when it is shown.")
+    when: Condition | None = Field(None, description="Show the field only when this condition holds.")
+
+
+class TextField(FieldBase):
+    kind: Literal["text"] = Field(description="Free text on one line.")
+    max_length: int | None = Field(None, ge=1, description="Longest accepted answer in characters.")
+
+
+class KanaField(FieldBase):
+    kind: Literal["kana"] = Field(description="A reading in kana; input is converted to the script asked for.")
+    script: Literal["katakana", "hiragana"] = Field(
+        "katakana", description="katakana when the form says フリガナ, hiragana when it says ふりがな.")
+
+
+class PersonNameField(FieldBase):
+    kind: Literal["person_name"] = Field(description="Family and given name (never normalised) with readings.")
+    readings: bool = Field(True, description="Whether the readings (フリガナ) are asked for too.")
+
+
+class DateField(FieldBase):
+    kind: Literal["date"] = Field(description="A date; accepted in 和暦 or 西暦, stored as YYYY-MM-DD.")
+    not_after_today: bool = Field(False, description="Reject dates in the future (e.g. birth dates).")
+
+
+class PostalCodeField(FieldBase):
+    kind: Literal["postal_code"] = Field(description="A 7-digit postal code, stored without hyphen.")
+
+
+class AddressField(FieldBase):
+    kind: Literal["address"] = Field(
+        description="An address in parts: postal code, prefecture, city, town, block, building/room.")
+
+
+class PhoneField(FieldBase):
+    kind: Literal["phone"] = Field(description="A Japanese phone number.")
+
+
+class MyNumberField(FieldBase):
+    kind: Literal["my_number"] = Field(description="A 12-digit 個人番号 with check digit; shown masked.")
+
+
+class ChoiceField(FieldBase):
+    kind: Literal["choice"] = Field(description="Exactly one of the options.")
+    options: tuple[Option, ...] = Field(min_length=2, description="The options, in the form's order.")
+
+
+class MultiChoiceField(FieldBase):
+    kind: Literal["multi_choice"] = Field(description="Any number of the options.")
+    options: tuple[Option, ...] = Field(min_length=1, description="The options, in the form's order.")
+
+
+class YesNoField(FieldBase):
+    kind: Literal["yes_no"] = Field(description="はい or いいえ, stored as true or false.")
+
+
+class NumberField(FieldBase):
+    kind: Literal["number"] = Field(description="A whole number (e.g. copies, yen).")
+    minimum: int | None = Field(None, description="Smallest accepted number.")
+    maximum: int | None = Field(None, description="Largest accepted number.")
+    unit: str = Field("", description="Unit printed after the number, e.g. 通 or 円.")
+
+
+SimpleField = Annotated[
+    Union[TextField, KanaField, PersonNameField, DateField, PostalCodeField, AddressField, PhoneField,
+          MyNumberField, ChoiceField, MultiChoiceField, YesNoField, NumberField],
+    Field(discriminator="kind"),
+]
+
+
+class GroupField(FieldBase):
+    kind: Literal["group"] = Field(description="A repeatable group of fields, e.g. household members.")
+    fields: tuple[SimpleField, ...] = Field(min_length=1, description="The fields of one item.")
+    min_items: int = Field(0, ge=0, description="Fewest items accepted.")
+    max_items: int = Field(10, ge=1, description="Most items accepted.")
+    item_label: Text = Field(description="Official Japanese name of one item, e.g. 児童.")
+
+
+FieldDef = Annotated[Union[SimpleField, GroupField], Field(discriminator="kind")]
+
+
+class Step(Strict):
+    id: Identifier = Field(description="Unique id of the step.")
+    title: Text = Field(description="Official Japanese title of the question group.")
+    purpose: Text = Field(description="One sentence saying why this step is asked.")
+    when: Condition | None = Field(None, description="Show the step only when this condition holds.")
+    fields: tuple[FieldDef, ...] = Field(min_length=1, description="The questions of this step, in order.")
+
+
+class ApplicantRule(Strict):
+    role: Literal["self", "household", "proxy", "third_party", "representative"] = Field(
+        description="Who: the person concerned, a household member, an agent, a third party, a legal representative.")
+    label: Text = Field(description="Official Japanese name of this kind of applicant.")
+    note: str = Field("", description="Conditions or limits for this kind of applicant.")
+    needs: tuple[Identifier, ...] = Field((), description="Ids of attachments this kind of applicant must bring.")
+
+
+class Attachment(Strict):
+    id: Identifier = Field(description="Unique id of the attachment.")
+    label: Text = Field(description="Official Japanese name of the document (添付書類).")
+    hint: str = Field("", description="What counts as this document, in plain words.")
+    needed_when: Condition | None = Field(None, description="Needed only when this holds (default: always).")
+    omit_when: Condition | None = Field(None, description="Not needed when this holds, e.g. verifiable by 情報連携.")
+
+
+class Office(Strict):
+    name: Text = Field(description="Where to submit, e.g. 市区町村の窓口 (住民票担当).")
+    note: str = Field("", description="Opening hours, mail, other ways to submit.")
+
+
+class Fee(Strict):
+    amount_yen: int | None = Field(None, ge=0, description="Fee per copy in yen when fixed, else null.")
+    note: str = Field("", description="How the fee varies.")
+
+
+class Procedure(Strict):
+    schema_version: Literal[1] = Field(description="Version of this definition format; must be 1.")
+    id: Identifier = Field(description="Unique id of the procedure.")
+    version: Text = Field(description="Version of this definition, e.g. 2026.1.")
+    title: Text = Field(description="Official Japanese name of the form.")
+    summary: Text = Field(description="One plain sentence saying what the procedure is for.")
+    keywords: tuple[str, ...] = Field((), description="Search words in any language.")
+    who_may_apply: tuple[ApplicantRule, ...] = Field(min_length=1, description="Who may file it.")
+    attachments: tuple[Attachment, ...] = Field((), description="Documents to bring or enclose.")
+    office: Office = Field(description="Where the form is submitted.")
+    fee: Fee = Field(default_factory=Fee, description="What it costs.")
+    deadline: str = Field("", description="By when it must be filed, in plain words.")
+    steps: tuple[Step, ...] = Field(min_length=1, description="Question groups, one per screen.")
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Procedure:
+        ids = _unique([s.id for s in self.steps], "step")
+        field_ids = _unique([f.id for f in self.all_fields()], "field")
+        _unique([a.id for a in self.attachments], "attachment")
+        del ids
+        for condition, where in self._conditions():
+            unknown = condition.fields() - set(field_ids)
+            if unknown:
+                raise ValueError(f"{where}: condition refers to unknown field(s) {sorted(unknown)}")
+        known_attachments = {a.id for a in self.attachments}
+        for rule in self.who_may_apply:
+            missing = set(rule.needs) - known_attachments
+            if missing:
+                raise ValueError(f"who_may_apply {rule.role}: unknown attachment(s) {sorted(missing)}")
+        return self
+
+    def all_fields(self) -> list[FieldDef]:
+        """Every field of every step, group items' fields included, in form order."""
+        result: list[FieldDef] = []
+        for step in self.steps:
+            for field in step.fields:
+                result.append(field)
+                if isinstance(field, GroupField):
+                    result.extend(field.fields)
+        return result
+
+    def field(self, field_id: str) -> FieldDef:
+        for field in self.all_fields():
+            if field.id == field_id:
+                return field
+        raise KeyError(field_id)
+
+    def _conditions(self):
+        for step in self.steps:
+            if step.when:
+                yield step.when, f"step {step.id}"
+            for field in step.fields:
+                if field.when:
+                    yield field.when, f"field {field.id}"
+                for sub in getattr(field, "fields", ()):
+                    if sub.when:
+                        yield sub.when, f"field {sub.id}"
+        for attachment in self.attachments:
+            for condition in (attachment.needed_when, attachment.omit_when):
+                if condition:
+                    yield condition, f"attachment {attachment.id}"
+
+
+def _unique(ids: list[str], what: str) -> list[str]:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"{what} id {item!r} is used twice")
+        seen.add(item)
+    return ids

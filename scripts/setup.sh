@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Shared set-up for ./run and ./run-tests: Debian packages (when root), a venv with the project.
+# Usage: scripts/setup.sh app|test   — idempotent; quick when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+purpose=${1:-app}
+
+# Debian packages: Qt's runtime libraries, fonts; for tests also poppler (pdftotext/pdffonts),
+# zbar (QR decoding) and Xvfb.
+app_debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
+  libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 fonts-noto-cjk)
+test_debs=(poppler-utils zbar-tools xvfb xauth)
+debs=("${app_debs[@]}")
+[ "$purpose" = test ] && debs+=("${test_debs[@]}")
+
+missing=()
+for deb in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "install ok installed" || missing+=("$deb")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing Debian packages: ${missing[*]}"
+    echo "Install them with: sudo apt-get install ${missing[*]}"
+    if [ "${CI:-}" = true ] || [ "$purpose" = test ]; then exit 1; fi
+  fi
+fi
+
+python=${PYTHON:-python3}
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+  echo "Python 3.11 or newer is needed (found $("$python" --version 2>&1))."; exit 1; }
+if [ ! -x .venv/bin/python ] && ! "$python" -m venv .venv; then
+  if [ "$(id -u)" = 0 ]; then
+    rm -rf .venv; apt-get install -y -qq python3-venv >/dev/null && "$python" -m venv .venv
+  else
+    echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1
+  fi
+fi
+stamp=.venv/.installed-$purpose
+want=$(sha256sum pyproject.toml | cut -c1-16)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  extra=""; [ "$purpose" = test ] && extra="[test]"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".$extra"
+  echo "$want" > "$stamp"
+fi

@@ -1,0 +1,31 @@
+"""Test defaults: no screen, interface language reset, every path under tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANGUAGE"] = "C"
+
+from assistant import i18n  # noqa: E402
+from assistant.paths import BUNDLED_PROCEDURES, AppPaths  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+GALLERY = ROOT / "examples" / "procedures"
+BROKEN = Path(__file__).resolve().parent / "data" / "broken"
+
+
+@pytest.fixture(autouse=True)
+def _language():
+    """Every test starts in the default language (Japanese) and leaves it so."""
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "exports", (BUNDLED_PROCEDURES,))

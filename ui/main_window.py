@@ -1,0 +1,188 @@
+"""The main window: arranges the pages, the language switch and Help; no business rules here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from assistant import i18n
+from assistant.export.package import export_package
+from assistant.i18n import _, bilingual
+from assistant.interview.session import Session
+from assistant.paths import AppPaths
+from assistant.procedures.catalog import Catalog
+from ui.a11y import announce
+from ui.bridge import SessionBridge
+from ui.pages.export import ExportPage
+from ui.pages.home import HomePage
+from ui.pages.review import ReviewPage
+from ui.pages.step import StepPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalog: Catalog, paths: AppPaths, tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog, self.paths, self.tasks = catalog, paths, tasks
+        self.bridge: SessionBridge | None = None
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        header = QHBoxLayout()
+        self.app_title = QLabel(central)
+        self.app_title.setProperty("role", "app-title")
+        self.language_label = QLabel("言語 / Language", central)
+        self.language = QComboBox(central)
+        self.language.setObjectName("language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
+        self.language_label.setBuddy(self.language)
+        self.help = QPushButton(central)
+        self.help.setObjectName("help")
+        header.addWidget(self.app_title, 1)
+        header.addWidget(self.language_label)
+        header.addWidget(self.language)
+        header.addWidget(self.help)
+        layout.addLayout(header)
+        self.stack = QStackedWidget(central)
+        self.home = HomePage(catalog)
+        self.step = StepPage()
+        self.review = ReviewPage()
+        self.done = ExportPage()
+        for page in (self.home, self.step, self.review, self.done):
+            self.stack.addWidget(page)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
+        self.step.left_first_step.connect(self._on_step_left_first_step)
+        self.review.export_requested.connect(self._on_review_export_requested)
+        self.done.finished.connect(self._on_done_finished)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        self.help.clicked.connect(self._on_help_clicked)
+        i18n.language_changed.connect(self._on_language_changed)
+        self.retranslate_ui()
+        self.resize(1000, 760)
+
+    # --- texts --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.app_title.setText(_("Tetsuzuki Assistant"))
+        self.help.setText(_("&Help"))
+        self.language.setAccessibleName("言語 / Language")
+        self.home.retranslate_ui()
+        self.done.retranslate_ui()
+        if self.bridge is not None and self.stack.currentWidget() in (self.step, self.review):
+            self._show_current()
+        else:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        app = _("Tetsuzuki Assistant")
+        page = self.stack.currentWidget()
+        if self.bridge is None or page in (self.home, self.done):
+            where = _("Choose a procedure") if page is self.home else _("Your form is ready")
+            self.setWindowTitle(f"{where} — {app}")
+            return
+        session = self.bridge.session
+        n, total = session.position
+        step_title = bilingual(session.current_step.title) if session.current_step else _("Check your answers")
+        self.setWindowTitle(_("Step {current}/{total} {title} — {app}").format(
+            current=n, total=total, title=step_title, app=app))
+
+    # --- moving between pages -----------------------------------------------------------------
+
+    def _on_home_procedure_chosen(self, procedure_id: str) -> None:
+        session = Session(self.catalog.get(procedure_id))
+        self.bridge = SessionBridge(session, self)
+        self.step.attach(self.bridge)
+        self.review.attach(self.bridge)
+        self.bridge.step_changed.connect(self._on_bridge_step_changed)
+        self._show_current()
+        self._focus_page_start()
+
+    def _on_bridge_step_changed(self) -> None:
+        self._show_current()
+        self._focus_page_start()
+        announce(self.stack.currentWidget(), self.windowTitle())
+
+    def _show_current(self) -> None:
+        session = self.bridge.session
+        if session.at_review:
+            self.review.render()
+            self.stack.setCurrentWidget(self.review)
+        else:
+            self.step.render()
+            self.stack.setCurrentWidget(self.step)
+        self._update_title()
+
+    def _focus_page_start(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.step and self.step.blocks:
+            first = next(iter(self.step.blocks.values()))
+            target = first.add_button if not hasattr(first, "input") else first.input.focus_target()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is self.review:
+            self.review.export.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_step_left_first_step(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.home.list.setFocus()
+        self._update_title()
+
+    def _on_review_export_requested(self) -> None:
+        session = self.bridge.session
+        snapshot = Session(session.procedure, session.answers)   # workers get plain data
+        self.review.export.setEnabled(False)
+        self.review.status.setText(_("Creating the files…"))
+        announce(self.review.status, self.review.status.text())
+        self.paths.ensure()
+        self.tasks.run(lambda: export_package(snapshot, self.paths.exports),
+                       self._on_export_done, self._on_export_failed)
+
+    def _on_export_done(self, result) -> None:
+        self.review.export.setEnabled(True)
+        bring = [bilingual(a.label) for a in self.bridge.session.needed_attachments()]
+        self.done.show_result(self.bridge.session.procedure, result, bring)
+        self.stack.setCurrentWidget(self.done)
+        self._update_title()
+        self.done.where.setFocus()
+        announce(self.done, _("Your form is ready."))
+
+    def _on_export_failed(self, error: Exception) -> None:
+        self.review.export.setEnabled(True)
+        message = _("The files could not be created. Nothing you entered is lost. "
+                    "Check that the folder {folder} can be written to, then try again. ({problem})").format(
+                        folder=self.paths.exports, problem=type(error).__name__)
+        self.review.status.setText(message)
+        announce(self.review.status, message, assertive=True)
+
+    def _on_done_finished(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.home.list.setFocus()
+        self._update_title()
+
+    # --- language and help --------------------------------------------------------------------
+
+    def _on_language_current_index_changed(self, index: int) -> None:
+        i18n.set_language(self.language.itemData(index))
+
+    def _on_language_changed(self, _language: str) -> None:
+        self.retranslate_ui()
+
+    def _on_help_clicked(self) -> None:
+        QMessageBox.information(self, _("Help"), self._help_text())
+
+    def _help_text(self) -> str:
+        if self.bridge is None:
+            return _("Choose a procedure from the list and press Start. You answer one group of questions "
+                     "per screen. Back and Next move between screens; nothing you typed is lost.")
+        procedure = self.bridge.session.procedure
+        lines = [bilingual(procedure.title), bilingual(procedure.summary), "",
+                 _("Where: {office}").format(office=bilingual(procedure.office.name))]
+        if procedure.deadline:
+            lines.append(_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)))
+        step = self.bridge.session.current_step
+        for field in (self.bridge.session.visible_fields(step) if step else []):
+            if field.help:
+                lines += ["", f"{bilingual(field.label)}: {bilingual(field.help)}"]
+        return "\n".join(lines)

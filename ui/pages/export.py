@@ -1,0 +1,69 @@
+"""Export done: where the files are, open the folder, open the PDF to print."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from assistant.export.package import ExportResult
+from assistant.i18n import _, bilingual
+from assistant.procedures.model import Procedure
+
+
+class ExportPage(QWidget):
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: ExportResult | None = None
+        self.procedure: Procedure | None = None
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.where_label = QLabel(self)
+        self.where = QLineEdit(self)
+        self.where.setObjectName("export_folder")
+        self.where.setReadOnly(True)
+        self.where_label.setBuddy(self.where)
+        self.next_steps = QLabel(self)
+        self.next_steps.setWordWrap(True)
+        self.open_folder = QPushButton(self)
+        self.open_folder.setObjectName("open_folder")
+        self.print_pdf = QPushButton(self)
+        self.print_pdf.setObjectName("print_pdf")
+        self.done = QPushButton(self)
+        self.done.setObjectName("done")
+        for widget in (self.title, self.where_label, self.where, self.next_steps, self.open_folder,
+                       self.print_pdf, self.done):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.open_folder.clicked.connect(self._on_open_folder_clicked)
+        self.print_pdf.clicked.connect(self._on_print_pdf_clicked)
+        self.done.clicked.connect(self.finished.emit)
+
+    def show_result(self, procedure: Procedure, result: ExportResult, bring: list[str]) -> None:
+        self.procedure, self.result, self.bring = procedure, result, bring
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self.result is None:
+            return
+        self.title.setText(_("Your form is ready."))
+        self.where_label.setText(_("The files are in this folder:"))
+        self.where.setText(str(self.result.folder))
+        self.where.setAccessibleName(_("Folder with the files"))
+        steps = [_("1. Print the PDF, write the date and sign it."),
+                 _("2. Bring it to: {office}").format(office=bilingual(self.procedure.office.name)),
+                 _("3. Bring these too: {documents}").format(documents="、".join(self.bring))]
+        self.next_steps.setText("\n".join(steps))
+        self.open_folder.setText(_("&Open the folder"))
+        self.print_pdf.setText(_("Open the PDF to &print"))
+        self.done.setText(_("&Back to the list of procedures"))
+
+    def _on_open_folder_clicked(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+    def _on_print_pdf_clicked(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))

@@ -1,0 +1,99 @@
+"""Review: every answer with a Change button, then make the files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from assistant.i18n import _, bilingual
+from assistant.interview.session import ReviewItem
+from ui.bridge import SessionBridge
+
+
+class ReviewPage(QWidget):
+    export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge: SessionBridge | None = None
+        layout = QVBoxLayout(self)
+        self.progress = QLabel(self)
+        self.title = QLabel(self)
+        self.title.setProperty("role", "heading")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.next_info = QLabel(self)
+        self.next_info.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("export_status")
+        self.status.setWordWrap(True)
+        nav = QHBoxLayout()
+        self.back = QPushButton(self)
+        self.back.setObjectName("back")
+        self.export = QPushButton(self)
+        self.export.setObjectName("export")
+        self.export.setDefault(True)
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.export)
+        for widget in (self.progress, self.title, self.intro):
+            layout.addWidget(widget)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.next_info)
+        layout.addWidget(self.status)
+        layout.addLayout(nav)
+        self.back.clicked.connect(self._on_back_clicked)
+        self.export.clicked.connect(self._on_export_clicked)
+
+    def attach(self, bridge: SessionBridge) -> None:
+        self.bridge = bridge
+
+    def render(self) -> None:
+        session = self.bridge.session
+        n, total = session.position
+        self.progress.setText(_("Step {current} of {total}").format(current=n, total=total))
+        self.title.setText(_("Check your answers"))
+        self.intro.setText(_("Read each answer. To correct one, press its Change button."))
+        self.next_info.setText(_("What happens next: the form is saved as a PDF to print, sign and bring to "
+                                 "{office}, with a list of what to bring.").format(
+                                     office=bilingual(session.procedure.office.name)))
+        self.back.setText(_("← &Back"))
+        self.export.setText(_("&Create the form (PDF)"))
+        self.status.setText("")
+        content = QWidget()
+        grid = QGridLayout(content)
+        for row, item in enumerate(session.review()):
+            self._add_row(grid, row, item)
+        grid.setColumnStretch(1, 1)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+
+    def _add_row(self, grid: QGridLayout, row: int, item: ReviewItem) -> None:
+        label = QLabel(item.label)
+        label.setWordWrap(True)
+        value = QLineEdit(item.display or _("(not answered)"))
+        value.setReadOnly(True)
+        value.setObjectName(f"review_{item.field_id}")
+        value.setAccessibleName(item.label)
+        label.setBuddy(value)
+        change = QPushButton(_("Change"))
+        change.setObjectName(f"change_{item.field_id}")
+        change.setAccessibleName(_("Change: {question}").format(question=item.label))
+        change.clicked.connect(lambda _checked=False, step=item.step_id: self._on_change_clicked(step))
+        grid.addWidget(label, row, 0)
+        grid.addWidget(value, row, 1)
+        grid.addWidget(change, row, 2)
+
+    def _on_change_clicked(self, step_id: str) -> None:
+        self.bridge.session.go_to(step_id, then_review=True)
+
+    def _on_back_clicked(self) -> None:
+        self.bridge.session.back()
+
+    def _on_export_clicked(self) -> None:
+        self.export_requested.emit()

@@ -1,0 +1,205 @@
+"""One question group per screen: progress, title, purpose, questions, error summary, Back / Next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from assistant.i18n import _, bilingual, ngettext
+from assistant.interview.session import FieldError
+from assistant.procedures import model as m
+from ui.a11y import announce
+from ui.bridge import SessionBridge
+from ui.widgets.field_block import FieldBlock, GroupBlock
+
+
+class StepPage(QWidget):
+    left_first_step = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge: SessionBridge | None = None
+        self.blocks: dict[str, FieldBlock | GroupBlock] = {}
+        self._showing_errors = False
+        layout = QVBoxLayout(self)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("progress")
+        self.title = QLabel(self)
+        self.title.setObjectName("step_title")
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.purpose = QLabel(self)
+        self.purpose.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("error_summary")
+        self.summary.setProperty("role", "error-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.summary.setVisible(False)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        nav = QHBoxLayout()
+        self.back = QPushButton(self)
+        self.back.setObjectName("back")
+        self.next = QPushButton(self)
+        self.next.setObjectName("next")
+        self.next.setDefault(True)
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.next)
+        for widget in (self.progress, self.title, self.purpose, self.summary):
+            layout.addWidget(widget)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(nav)
+        self.back.clicked.connect(self._on_back_clicked)
+        self.next.clicked.connect(self._on_next_clicked)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def attach(self, bridge: SessionBridge) -> None:
+        self.bridge = bridge
+        self._showing_errors = False
+
+    def render(self) -> None:
+        """Rebuild the page from the session; the focused question keeps the focus."""
+        session = self.bridge.session
+        step = session.current_step
+        if step is None:
+            return
+        focused = QApplication.focusWidget()
+        focus_name = focused.objectName() if focused is not None and self.isAncestorOf(focused) else ""
+        n, total = session.position
+        self.progress.setText(_("Step {current} of {total}").format(current=n, total=total))
+        self.title.setText(bilingual(step.title))
+        self.purpose.setText(bilingual(step.purpose))
+        self.back.setText(_("← &Back"))
+        self.next.setText(_("&Next →") if n < total - 1 else _("&Next: check your answers →"))
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        self.blocks = {}
+        for field in session.visible_fields(step):
+            block = self._block(field)
+            self.blocks[field.id] = block
+            content_layout.addWidget(block)
+        content_layout.addStretch(1)
+        self._visible_ids = self._visible_field_ids()
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+        if self._showing_errors:
+            self.show_errors(session.step_errors(step), move_focus=False)
+        if focus_name:
+            target = content.findChild(QWidget, focus_name) or self.findChild(QWidget, focus_name)
+            if target is not None:
+                target.setFocus()
+
+    def _block(self, field: m.FieldDef) -> FieldBlock | GroupBlock:
+        session = self.bridge.session
+        if isinstance(field, m.GroupField):
+            block = GroupBlock(field, session.items(field.id),
+                               lambda item, g=field: session.visible_item_fields(g, item),
+                               lambda i, sub, raw, g=field.id: self._on_item_edited(g, i, sub, raw),
+                               lambda g=field.id: self._on_item_added(g),
+                               lambda i, g=field.id: self._on_item_removed(g, i))
+            for (index, _sub), sub_block in block.blocks.items():
+                for child in sub_block.findChildren(QWidget):
+                    if child.objectName().startswith(("input_", "option_")):
+                        child.setObjectName(f"{field.id}{index}_{child.objectName()}")
+            return block
+        return FieldBlock(field, session.answers.get(field.id),
+                          lambda raw, f=field.id: self._on_field_edited(f, raw))
+
+    def _visible_field_ids(self) -> list[str]:
+        session = self.bridge.session
+        step = session.current_step
+        ids = [f.id for f in session.visible_fields(step)]
+        for field in session.visible_fields(step):
+            if isinstance(field, m.GroupField):
+                ids += [f"{field.id}[{i}].{sub.id}" for i, item in enumerate(session.items(field.id))
+                        for sub in session.visible_item_fields(field, item)]
+        return ids
+
+    # --- answering ----------------------------------------------------------------------------
+
+    def _on_field_edited(self, field_id: str, raw: Any) -> None:
+        self.bridge.session.set_answer(field_id, raw)
+        self._rerender_if_questions_changed()
+
+    def _on_item_edited(self, group_id: str, index: int, sub_id: str, raw: Any) -> None:
+        self.bridge.session.set_item_answer(group_id, index, sub_id, raw)
+        self._rerender_if_questions_changed()
+
+    def _rerender_if_questions_changed(self) -> None:
+        if self._visible_field_ids() != self._visible_ids:
+            self.render()
+
+    def _on_item_added(self, group_id: str) -> None:
+        index = self.bridge.session.add_item(group_id)
+        self.render()
+        block = self.blocks[group_id]
+        if index >= 0 and block.blocks:
+            first = next(b for (i, _s), b in block.blocks.items() if i == index)
+            first.input.focus_target().setFocus()
+
+    def _on_item_removed(self, group_id: str, index: int) -> None:
+        self.bridge.session.remove_item(group_id, index)
+        self.render()
+        self.blocks[group_id].add_button.setFocus()
+
+    # --- moving -------------------------------------------------------------------------------
+
+    def _on_next_clicked(self) -> None:
+        errors = self.bridge.session.next()
+        if errors:
+            self._showing_errors = True
+            self.show_errors(errors, move_focus=True)
+        else:
+            self._showing_errors = False
+
+    def _on_back_clicked(self) -> None:
+        self._showing_errors = False
+        if not self.bridge.session.back():
+            self.left_first_step.emit()
+
+    def show_errors(self, errors: list[FieldError], *, move_focus: bool) -> None:
+        """Errors next to each field, a summary on top; focus goes to the first field to fix."""
+        by_field: dict[str, list[str]] = {}
+        for error in errors:
+            by_field.setdefault(error.field_id, []).append(f"{error.label}: {error.message}")
+        for field_id, block in self.blocks.items():
+            if isinstance(block, GroupBlock):
+                block.show_errors(by_field.get(field_id, []))
+                for (index, sub_id), sub_block in block.blocks.items():
+                    sub_block.show_errors(by_field.get(f"{field_id}[{index}].{sub_id}", []))
+            else:
+                block.show_errors(by_field.get(field_id, []))
+        self.summary.setVisible(bool(errors))
+        if not errors:
+            return
+        heading = ngettext("Please check {count} answer:", "Please check {count} answers:",
+                           len(errors)).format(count=len(errors))
+        lines = [heading] + [f"・{e.label}: {e.message}" for e in errors]
+        self.summary.setText("\n".join(lines))
+        self.summary.setAccessibleName("\n".join(lines))
+        if move_focus:
+            announce(self.summary, "\n".join(lines), assertive=True)
+            target = self._focus_target(errors[0])
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroll.ensureWidgetVisible(target)
+
+    def _focus_target(self, error: FieldError) -> QWidget | None:
+        if "[" in error.field_id:
+            group_id, rest = error.field_id.split("[", 1)
+            index, sub_id = rest.split("].", 1)
+            block = self.blocks[group_id].blocks.get((int(index), sub_id))
+            return block.input.focus_target(error.part) if block else None
+        block = self.blocks.get(error.field_id)
+        if isinstance(block, GroupBlock):
+            return block.add_button
+        return block.input.focus_target(error.part) if block else None

@@ -1,0 +1,175 @@
+"""One input widget per field kind. Each reports the raw answer as typed and never judges it:
+reading and checking answers is the core's work (assistant.interview.validation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QVBoxLayout, QWidget)
+
+from assistant.i18n import _, bilingual
+from assistant.interview.validation import ADDRESS_PARTS, NAME_PARTS, part_label
+from assistant.procedures import model as m
+
+
+class FieldInput(QWidget):
+    """Base: `edited(raw)` when the person changes the answer."""
+
+    edited = Signal(object)
+
+    def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+
+    def set_raw(self, raw: Any) -> None:
+        raise NotImplementedError
+
+    def focus_target(self, part: str = "") -> QWidget:
+        raise NotImplementedError
+
+    def describe(self, name: str, description: str) -> None:
+        """Give the focusable controls their accessible name and description."""
+        target = self.focus_target()
+        target.setAccessibleName(name)
+        target.setAccessibleDescription(description)
+
+
+class LineInput(FieldInput):
+    """A single line: text, kana, date, postal code, phone, number, My Number."""
+
+    def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.line = QLineEdit(self)
+        self.line.setObjectName(f"input_{field.id}")
+        layout.addWidget(self.line, 1)
+        self.line.textEdited.connect(self._on_line_text_edited)
+        if field.kind == "my_number":
+            self.line.setEchoMode(QLineEdit.EchoMode.Password)
+            self.toggle = QPushButton(_("Show"), self)
+            self.toggle.setCheckable(True)
+            self.toggle.setAccessibleName(_("Show the number"))
+            self.toggle.toggled.connect(self._on_toggle_toggled)
+            layout.addWidget(self.toggle)
+
+    def _on_line_text_edited(self, text: str) -> None:
+        self.edited.emit(text)
+
+    def _on_toggle_toggled(self, shown: bool) -> None:
+        self.line.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.toggle.setText(_("Hide") if shown else _("Show"))
+        self.toggle.setAccessibleName(_("Hide the number") if shown else _("Show the number"))
+
+    def set_raw(self, raw: Any) -> None:
+        self.line.setText("" if raw is None else str(raw))
+
+    def focus_target(self, part: str = "") -> QWidget:
+        return self.line
+
+
+class PartsInput(FieldInput):
+    """Several labelled lines saved together: a person's name, an address."""
+
+    def __init__(self, field: m.FieldDef, parts: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.parts = parts
+        self.lines: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, part in enumerate(parts):
+            label = QLabel(bilingual(part_label(part)), self)
+            line = QLineEdit(self)
+            line.setObjectName(f"input_{field.id}_{part}")
+            label.setBuddy(line)
+            line.textEdited.connect(self._on_part_text_edited)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(line, row, 1)
+            self.lines[part], self.labels[part] = line, label
+        grid.setColumnStretch(1, 1)
+
+    def _on_part_text_edited(self, _text: str) -> None:
+        self.edited.emit({part: line.text() for part, line in self.lines.items()})
+
+    def set_raw(self, raw: Any) -> None:
+        raw = raw if isinstance(raw, dict) else {}
+        for part, line in self.lines.items():
+            line.setText(str(raw.get(part) or ""))
+
+    def focus_target(self, part: str = "") -> QWidget:
+        return self.lines.get(part) or self.lines[self.parts[0]]
+
+    def describe(self, name: str, description: str) -> None:
+        for part, line in self.lines.items():
+            line.setAccessibleName(f"{name} – {bilingual(part_label(part))}")
+            line.setAccessibleDescription(description)
+
+
+class ChoiceInput(FieldInput):
+    """Radio buttons (one answer) or check boxes (several), each a real, focusable control."""
+
+    def __init__(self, field: m.ChoiceField | m.MultiChoiceField | m.YesNoField,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.multiple = field.kind == "multi_choice"
+        if field.kind == "yes_no":
+            options = [(True, "はい", ""), (False, "いいえ", "")]
+        else:
+            options = [(o.value, o.label, o.hint) for o in field.options]
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not self.multiple)
+        self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
+        self.hints: dict[int, str] = {}
+        for value, label, hint in options:
+            button = (QCheckBox if self.multiple else QRadioButton)(bilingual(label), self)
+            button.setObjectName(f"option_{field.id}_{str(value).lower()}")
+            self.hints[id(button)] = bilingual(hint) if hint else ""
+            self.group.addButton(button)
+            layout.addWidget(button)
+            if hint:
+                hint_label = QLabel(bilingual(hint), self)
+                hint_label.setWordWrap(True)
+                hint_label.setProperty("role", "option-hint")
+                layout.addWidget(hint_label)
+            self.buttons.append((value, button))
+            button.toggled.connect(self._on_button_toggled)
+
+    def _on_button_toggled(self, _checked: bool) -> None:
+        chosen = [value for value, button in self.buttons if button.isChecked()]
+        if self.multiple:
+            self.edited.emit(chosen)
+        elif chosen:
+            self.edited.emit(chosen[0])
+
+    def set_raw(self, raw: Any) -> None:
+        chosen = raw if isinstance(raw, list) else [raw]
+        for value, button in self.buttons:
+            button.blockSignals(True)
+            button.setChecked(any(value == c and type(value) is type(c) for c in chosen))
+            button.blockSignals(False)
+
+    def focus_target(self, part: str = "") -> QWidget:
+        checked = [b for _v, b in self.buttons if b.isChecked()]
+        return checked[0] if checked else self.buttons[0][1]
+
+    def describe(self, name: str, description: str) -> None:
+        for _value, button in self.buttons:
+            texts = (self.hints[id(button)], name, description)
+            button.setAccessibleDescription("\n".join(t for t in texts if t))
+
+
+def make_input(field: m.FieldDef, parent: QWidget | None = None) -> FieldInput:
+    """The input widget for a simple (non-group) field."""
+    if field.kind == "person_name":
+        parts = NAME_PARTS if field.readings else NAME_PARTS[:2]
+        return PartsInput(field, parts, parent)
+    if field.kind == "address":
+        return PartsInput(field, ADDRESS_PARTS, parent)
+    if field.kind in ("choice", "multi_choice", "yes_no"):
+        return ChoiceInput(field, parent)
+    return LineInput(field, parent)
