@@ -29,3 +29,18 @@ def _language():
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "exports", (BUNDLED_PROCEDURES,))
+
+
+@pytest.fixture
+def window(qtbot, qapp, app_paths):
+    """The real main window, on the offscreen platform, with real background tasks."""
+    from ui.app import build_window, setup_application
+    from ui.tasks import Tasks
+
+    setup_application(qapp)
+    window = build_window(app_paths, Tasks())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.tasks.wait()

@@ -173,7 +173,8 @@ def _from_era(match: re.Match[str], today: datetime.date | None) -> Parsed:
     if era.kanji == "明治" and year <= 5:
         return invalid("date.meiji_lunisolar", _(
             "Before 1873 (Meiji 6) Japan used the lunisolar calendar, so dates in Meiji 1 to 5 "
-            "cannot be converted exactly. Enter the date in the Western calendar, e.g. 1870-05-01."))
+            "cannot be converted exactly. Enter the date in the Western calendar, "
+            "e.g. 1870-05-01."))
     checked = _build(year + era.offset, int(match["m"]), int(match["d"]), example=era_date)
     if isinstance(checked, Parsed):
         return checked

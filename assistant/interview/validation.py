@@ -49,13 +49,18 @@ def _choice_problem() -> Problem:
     return Problem("choice.required", _("Choose one of the options."))
 
 
+#: Official Japanese labels of the parts of compound answers (translated in the procedures domain).
+PART_LABELS = {
+    "family": "氏", "given": "名", "family_kana": "氏（フリガナ）", "given_kana": "名（フリガナ）",
+    "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村", "town": "町名・字",
+    "block": "番地・号", "building": "建物名・部屋番号",
+}
+YES_NO_LABELS = {True: "はい", False: "いいえ"}
+
+
 def part_label(part: str) -> str:
     """The official Japanese label of one part of a compound field."""
-    return {
-        "family": "氏", "given": "名", "family_kana": "氏（フリガナ）", "given_kana": "名（フリガナ）",
-        "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村", "town": "町名・字",
-        "block": "番地・号", "building": "建物名・部屋番号",
-    }.get(part, part)
+    return PART_LABELS.get(part, part)
 
 
 def _from_parsed(parsed: Parsed, part: str = "") -> FieldResult:
@@ -145,7 +150,7 @@ def _read_yes_no(raw: Any) -> FieldResult:
         return FieldResult(None, "")
     if not isinstance(raw, bool):
         return FieldResult(None, "", (("", _choice_problem()),))
-    return FieldResult(raw, "はい" if raw else "いいえ")
+    return FieldResult(raw, YES_NO_LABELS[raw])
 
 
 def _read_number(field: m.NumberField, raw: Any) -> FieldResult:

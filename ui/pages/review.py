@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -88,6 +89,13 @@ class ReviewPage(QWidget):
         grid.addWidget(label, row, 0)
         grid.addWidget(value, row, 1)
         grid.addWidget(change, row, 2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on an answer box means "create the form"; buttons handle Enter themselves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.export.isEnabled():
+            self._on_export_clicked()
+            return
+        super().keyPressEvent(event)
 
     def _on_change_clicked(self, step_id: str) -> None:
         self.bridge.session.go_to(step_id, then_review=True)

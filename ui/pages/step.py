@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
@@ -152,6 +153,13 @@ class StepPage(QWidget):
         self.blocks[group_id].add_button.setFocus()
 
     # --- moving -------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a text box or on an option means "Next"; buttons handle Enter themselves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.bridge is not None:
+            self._on_next_clicked()
+            return
+        super().keyPressEvent(event)
 
     def _on_next_clicked(self) -> None:
         errors = self.bridge.session.next()

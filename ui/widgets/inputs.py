@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.validation import ADDRESS_PARTS, NAME_PARTS, part_label
+from assistant.interview.validation import ADDRESS_PARTS, NAME_PARTS, YES_NO_LABELS, part_label
 from assistant.procedures import model as m
 
 
@@ -118,7 +118,7 @@ class ChoiceInput(FieldInput):
         layout.setContentsMargins(0, 0, 0, 0)
         self.multiple = field.kind == "multi_choice"
         if field.kind == "yes_no":
-            options = [(True, "はい", ""), (False, "いいえ", "")]
+            options = [(value, label, "") for value, label in YES_NO_LABELS.items()]
         else:
             options = [(o.value, o.label, o.hint) for o in field.options]
         self.group = QButtonGroup(self)

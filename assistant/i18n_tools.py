@@ -1,0 +1,133 @@
+"""Keep the gettext catalogs in step with the code and the procedure files (Babel).
+
+- ``assistant`` domain: strings marked with ``_()``, ``ngettext()``, ``N_()`` in assistant/ and ui/;
+- ``procedures`` domain: the texts of every bundled procedure file, plus the labels of the parts
+  of compound answers (氏, 名, 都道府県…).
+
+`python -m assistant.i18n_tools update` rewrites the templates (.pot) and merges them into every
+language's .po, keeping existing translations. `check()` is used by the tests.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE
+from assistant.paths import BUNDLED_PROCEDURES
+from assistant.procedures.loader import read_yaml
+
+ROOT = LOCALES_DIR.parent
+TRANSLATED_KEYS = {"title", "summary", "label", "hint", "help", "purpose", "note", "name", "deadline",
+                   "item_label"}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _assistant_template() -> Catalog:
+    catalog = Catalog(project="tetsuzuki-assistant", domain="assistant")
+    for folder in ("assistant", "ui"):
+        for filename, lineno, message, comments, _context in extract_from_dir(
+                ROOT / folder, keywords=KEYWORDS, comment_tags=("i18n:",)):
+            catalog.add(message, locations=[(f"{folder}/{filename}", lineno)], auto_comments=comments)
+    return catalog
+
+
+def _procedure_texts(data, path: str = ""):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in TRANSLATED_KEYS and isinstance(value, str):
+                yield value, f"{path}.{key}".lstrip(".")
+            else:
+                yield from _procedure_texts(value, f"{path}.{key}".lstrip("."))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _procedure_texts(item, f"{path}[{index}]")
+
+
+def _procedures_template() -> Catalog:
+    from assistant.interview.validation import PART_LABELS, YES_NO_LABELS
+
+    catalog = Catalog(project="tetsuzuki-assistant", domain="procedures")
+    for file in sorted(BUNDLED_PROCEDURES.glob("*.yaml")):
+        data, lines = read_yaml(file.read_text(encoding="utf-8"))
+        for text, _path in _procedure_texts(data):
+            catalog.add(text.strip(), locations=[(f"procedures/{file.name}", 0)])
+    for text in [*PART_LABELS.values(), *YES_NO_LABELS.values()]:
+        catalog.add(text, locations=[("assistant/interview/validation.py", 0)])
+    return catalog
+
+
+def templates() -> dict[str, Catalog]:
+    return {"assistant": _assistant_template(), "procedures": _procedures_template()}
+
+
+def _po_path(language: str, domain: str) -> Path:
+    return LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def update() -> None:
+    """Write the .pot templates and merge them into every translated .po file."""
+    for domain, template in templates().items():
+        with (LOCALES_DIR / f"{domain}.pot").open("wb") as out:
+            write_po(out, template, width=100, omit_header=False)
+        for language in LANGUAGES:
+            if language == SOURCE_LANGUAGE[domain]:
+                continue
+            path = _po_path(language, domain)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists():
+                with path.open("rb") as po:
+                    catalog = read_po(po, locale=language)
+            else:
+                catalog = Catalog(locale=language, domain=domain)
+            catalog.update(template, no_fuzzy_matching=True)
+            with path.open("wb") as out:
+                write_po(out, catalog, width=100, ignore_obsolete=True)
+
+
+def check() -> list[str]:
+    """Problems with the catalogs: untranslated or fuzzy messages, lost or added placeholders."""
+    problems: list[str] = []
+    for domain, template in templates().items():
+        for language in LANGUAGES:
+            if language == SOURCE_LANGUAGE[domain]:
+                continue
+            path = _po_path(language, domain)
+            if not path.exists():
+                problems.append(f"{path}: missing")
+                continue
+            with path.open("rb") as po:
+                catalog = read_po(po, locale=language)
+            for message in template:
+                if not message.id:
+                    continue
+                problems.extend(_check_message(path, catalog.get(message.id), message.id))
+    return problems
+
+
+def _check_message(path: Path, translated, msgid) -> list[str]:
+    source = msgid if isinstance(msgid, str) else msgid[0]
+    if translated is None or not translated.string or translated.fuzzy:
+        return [f"{path}: not translated: {source!r}"]
+    strings = translated.string if isinstance(translated.string, tuple) else (translated.string,)
+    wanted = set(PLACEHOLDER.findall(source if isinstance(msgid, str) else " ".join(msgid)))
+    return [f"{path}: placeholders differ in {source!r}: {s!r}" for s in strings
+            if s and set(PLACEHOLDER.findall(s)) != wanted]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["update"]:
+        update()
+    elif sys.argv[1:] == ["check"]:
+        found = check()
+        print("\n".join(found) or "catalogs complete")
+        sys.exit(1 if found else 0)
+    else:
+        print("usage: python -m assistant.i18n_tools update|check")
+        sys.exit(2)

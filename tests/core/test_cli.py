@@ -1,0 +1,74 @@
+"""The headless command: schema, validate, export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import BROKEN, ROOT
+
+
+def tetsuzuki(*args, home):
+    return subprocess.run([sys.executable, "-m", "assistant", "--home", str(home), *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_schema_is_json_schema_with_descriptions(tmp_path):
+    result = tetsuzuki("procedures", "schema", home=tmp_path)
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Procedure"
+    assert schema["properties"]["steps"]["description"]
+    assert "not" in json.dumps(schema)   # aliases, not Python names
+
+
+def test_validate_accepts_the_bundled_procedures(tmp_path):
+    result = tetsuzuki("procedures", "validate", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_validate_lists_every_broken_file_with_line_and_path(tmp_path):
+    result = tetsuzuki("procedures", "validate", str(BROKEN), home=tmp_path)
+    assert result.returncode == 1
+    assert "unknown_key.yaml:19: steps[0].fields[0].colour" in result.stderr
+    assert "wrong_kind.yaml:17: steps[0].fields[0].kind" in result.stderr
+    assert "bad_yaml.yaml" in result.stderr and "bad_condition.yaml" in result.stderr
+
+
+def test_export_writes_pdf_and_json(tmp_path):
+    out = tmp_path / "out"
+    result = tetsuzuki("export", "--procedure", "juminhyo_copy", "--answers",
+                       str(ROOT / "examples" / "juminhyo_answers.json"), "--out", str(out), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [folder] = out.iterdir()
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".pdf"]
+
+
+def test_export_lists_each_invalid_answer_with_field_code_and_message(tmp_path):
+    answers = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
+    answers["applicant_birth_date"] = "平成31年5月1日"
+    answers["applicant_phone"] = "03-1234-5678"
+    del answers["purpose"]
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    result = tetsuzuki("--language", "en", "export", "--procedure", "juminhyo_copy", "--answers", str(file),
+                       "--out", str(tmp_path / "out"), home=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("applicant_birth_date: date.era_range: ") for line in lines)
+    assert any(line.startswith("applicant_phone: phone.") for line in lines)
+    assert any(line.startswith("purpose: choice.required: ") for line in lines)
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_rejects_unknown_procedure_and_unknown_fields(tmp_path):
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps({"nmae": "x"}), encoding="utf-8")
+    unknown_procedure = tetsuzuki("export", "--procedure", "nope", "--answers", str(file), "--out",
+                                  str(tmp_path), home=tmp_path)
+    assert unknown_procedure.returncode == 2
+    unknown_field = tetsuzuki("export", "--procedure", "juminhyo_copy", "--answers", str(file), "--out",
+                              str(tmp_path), home=tmp_path)
+    assert unknown_field.returncode == 1
+    assert "nmae: " in unknown_field.stderr

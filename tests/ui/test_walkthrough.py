@@ -1,0 +1,102 @@
+"""The window, driven with the keyboard and typed text, as a person would use it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QRadioButton
+
+from assistant import i18n
+from tests.ui.typing import commit_text, type_text
+
+
+def find(window, cls, name):
+    widget = window.findChild(cls, name)
+    assert widget is not None, name
+    return widget
+
+
+def start_juminhyo(qtbot, window):
+    type_text(window.home.search, "住民票")
+    assert window.home.list.count() == 1
+    qtbot.keyClick(window.home.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.step
+
+
+def test_search_narrows_the_list_in_english_too(qtbot, window):
+    type_text(window.home.search, "residence")
+    assert window.home.list.count() == 1
+    assert "住民票の写し等交付請求書" in window.home.list.item(0).text()
+
+
+def test_next_without_answer_shows_summary_and_focuses_the_question(qtbot, window):
+    start_juminhyo(qtbot, window)
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    assert window.step.summary.isVisible()
+    assert "対象者との関係" in window.step.summary.text()
+    assert QApplication.focusWidget() is find(window, QRadioButton, "option_relationship_self")
+    assert window.bridge.session.current_step.id == "relationship_step"
+
+
+def test_keyboard_only_choice_and_next(qtbot, window):
+    start_juminhyo(qtbot, window)
+    first = find(window, QRadioButton, "option_relationship_self")
+    assert QApplication.focusWidget() is first
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert window.bridge.session.current_step.id == "applicant"
+    assert window.windowTitle().startswith("ステップ 2/")
+    # the first question of the new step has the focus
+    assert QApplication.focusWidget() is find(window, QLineEdit, "input_applicant_name_family")
+
+
+def test_labels_are_linked_and_fields_are_described(qtbot, window):
+    start_juminhyo(qtbot, window)
+    qtbot.keyClick(find(window, QRadioButton, "option_relationship_self"), Qt.Key.Key_Space)
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    phone = find(window, QLineEdit, "input_applicant_phone")
+    assert phone.accessibleName() == "請求者の電話番号"
+    assert "必須" in phone.accessibleDescription() and "090-1234-5678" in phone.accessibleDescription()
+    family = find(window, QLineEdit, "input_applicant_name_family")
+    assert family.accessibleName() == "請求者の氏名 – 氏"
+
+
+def test_language_switch_keeps_answers_and_shows_official_japanese_beside(qtbot, window):
+    start_juminhyo(qtbot, window)
+    qtbot.keyClick(find(window, QRadioButton, "option_relationship_self"), Qt.Key.Key_Space)
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    family = find(window, QLineEdit, "input_applicant_name_family")
+    commit_text(family, "山田")
+    window.language.setCurrentIndex(window.language.findData("en"))
+    assert i18n.current_language() == "en"
+    family = find(window, QLineEdit, "input_applicant_name_family")
+    assert family.text() == "山田"
+    assert "（請求者の氏名）" in family.accessibleName()
+    assert window.windowTitle().startswith("Step 2/")
+    assert window.step.next.text().startswith("&Next")
+
+
+def test_hidden_question_appears_when_its_condition_holds(qtbot, window):
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    session = window.bridge.session
+    session.go_to("purpose_step")
+    assert window.findChild(QLineEdit, "input_purpose_other") is None
+    other = find(window, QRadioButton, "option_purpose_other")
+    other.setFocus()
+    qtbot.keyClick(other, Qt.Key.Key_Space)
+    assert find(window, QLineEdit, "input_purpose_other").isVisible()
+    assert QApplication.focusWidget() is find(window, QRadioButton, "option_purpose_other")
+
+
+def test_group_items_can_be_added_and_removed_with_the_keyboard(qtbot, window):
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    session = window.bridge.session
+    session.set_answer("scope", "some_members")
+    session.go_to("certificate")
+    add = find(window, QPushButton, "add_members")
+    qtbot.keyClick(add, Qt.Key.Key_Space)
+    name = find(window, QLineEdit, "members0_input_member_name")
+    assert QApplication.focusWidget() is name
+    commit_text(name, "山田　花子")
+    assert session.answers["members"] == [{"member_name": "山田　花子"}]
+    qtbot.keyClick(find(window, QPushButton, "remove_members_0"), Qt.Key.Key_Space)
+    assert session.answers["members"] == []
