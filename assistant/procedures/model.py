@@ -178,6 +178,7 @@ class Procedure(Strict):
             unknown = condition.fields() - set(field_ids)
             if unknown:
                 raise ValueError(f"{where}: condition refers to unknown field(s) {sorted(unknown)}")
+        _check_no_cycles(self)
         known_attachments = {a.id for a in self.attachments}
         for rule in self.who_may_apply:
             missing = set(rule.needs) - known_attachments
@@ -215,6 +216,27 @@ class Procedure(Strict):
             for condition in (attachment.needed_when, attachment.omit_when):
                 if condition:
                     yield condition, f"attachment {attachment.id}"
+
+
+def _check_no_cycles(procedure: Procedure) -> None:
+    """A question shown only when it (indirectly) answers itself could never be asked."""
+    depends: dict[str, set[str]] = {}
+    for step in procedure.steps:
+        step_needs = step.when.fields() if step.when else set()
+        for field in step.fields:
+            items = [field, *getattr(field, "fields", ())]
+            for item in items:
+                depends[item.id] = step_needs | (item.when.fields() if item.when else set())
+
+    def visit(field_id: str, trail: tuple[str, ...]) -> None:
+        if field_id in trail:
+            cycle = " → ".join((*trail[trail.index(field_id):], field_id))
+            raise ValueError(f"conditions depend on each other in a circle: {cycle}")
+        for needed in depends.get(field_id, ()):
+            visit(needed, (*trail, field_id))
+
+    for field_id in depends:
+        visit(field_id, ())
 
 
 def _unique(ids: list[str], what: str) -> list[str]:

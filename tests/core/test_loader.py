@@ -66,3 +66,9 @@ def test_search_finds_the_residence_record_in_japanese_and_english():
     assert [p.id for p in catalog.search("Residence")] == ["juminhyo_copy"]
     assert [p.id for p in catalog.search("ジュウミンヒョウ")] == ["juminhyo_copy"]
     assert catalog.search("pension fund transfer") == []
+
+
+def test_conditions_that_depend_on_each_other_are_refused():
+    _procedure, [error] = load_file(BROKEN / "condition_cycle.yaml")
+    assert "circle" in error.message
+    assert "a → b → a" in error.message or "b → a → b" in error.message
