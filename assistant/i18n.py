@@ -4,9 +4,10 @@ Two gettext domains (see DESIGN.md):
 - ``assistant``: interface strings, English source, translated with ``_()`` / ``ngettext()``;
 - ``procedures``: procedure texts, official Japanese source, translated with ``ptext()``.
 
-Catalogs are the ``.po`` files under ``locales/``; they are compiled in memory with Babel on first
-use, so a checkout runs without a build step. The language can change at any moment;
-``language_changed`` tells the interface to retranslate.
+Catalogs are the ``.po`` files under ``locales/``. Set-up compiles them to ``.mo``
+(`python -m assistant.i18n_tools compile`), which loads fast with the standard library; a ``.po``
+newer than its ``.mo`` (while translating) is compiled in memory with Babel instead. The language
+can change at any moment; ``language_changed`` tells the interface to retranslate.
 """
 
 from __future__ import annotations
@@ -15,9 +16,6 @@ import gettext
 import io
 from functools import cache
 from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from assistant.events import Event
 
@@ -36,12 +34,24 @@ def _catalog(domain: str, language: str) -> gettext.NullTranslations:
     po_path = LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
     if language == SOURCE_LANGUAGE[domain] or not po_path.exists():
         return gettext.NullTranslations()
+    mo_path = po_path.with_suffix(".mo")
+    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        with mo_path.open("rb") as mo_file:
+            return gettext.GNUTranslations(mo_file)
+    return gettext.GNUTranslations(compile_po(po_path))
+
+
+def compile_po(po_path: Path) -> io.BytesIO:
+    """Compile a .po file into .mo bytes (fuzzy translations left out)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=language)
+        catalog = read_po(po_file)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer
 
 
 def current_language() -> str:

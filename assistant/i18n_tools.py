@@ -5,7 +5,8 @@
   of compound answers (氏, 名, 都道府県…).
 
 `python -m assistant.i18n_tools update` rewrites the templates (.pot) and merges them into every
-language's .po, keeping existing translations. `check()` is used by the tests.
+language's .po, keeping existing translations; `compile` writes the .mo files; `check` lists
+untranslated messages and placeholder mistakes (the tests use it).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE
+from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, compile_po
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.loader import read_yaml
 
@@ -51,7 +52,7 @@ def _procedure_texts(data, path: str = ""):
 
 
 def _procedures_template() -> Catalog:
-    from assistant.interview.validation import PART_LABELS, YES_NO_LABELS
+    from assistant.interview.parts import PART_LABELS, YES_NO_LABELS
 
     catalog = Catalog(project="tetsuzuki-assistant", domain="procedures")
     for file in sorted(BUNDLED_PROCEDURES.glob("*.yaml")):
@@ -91,6 +92,12 @@ def update() -> None:
                 write_po(out, catalog, width=100, ignore_obsolete=True)
 
 
+def compile_all() -> None:
+    """Write a .mo beside every .po (done by set-up; .mo files are not kept in git)."""
+    for po_path in LOCALES_DIR.glob("*/LC_MESSAGES/*.po"):
+        po_path.with_suffix(".mo").write_bytes(compile_po(po_path).getvalue())
+
+
 def check() -> list[str]:
     """Problems with the catalogs: untranslated or fuzzy messages, lost or added placeholders."""
     problems: list[str] = []
@@ -124,10 +131,12 @@ def _check_message(path: Path, translated, msgid) -> list[str]:
 if __name__ == "__main__":
     if sys.argv[1:] == ["update"]:
         update()
+    elif sys.argv[1:] == ["compile"]:
+        compile_all()
     elif sys.argv[1:] == ["check"]:
         found = check()
         print("\n".join(found) or "catalogs complete")
         sys.exit(1 if found else 0)
     else:
-        print("usage: python -m assistant.i18n_tools update|check")
+        print("usage: python -m assistant.i18n_tools update|compile|check")
         sys.exit(2)

@@ -48,3 +48,5 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".$extra"
   echo "$want" > "$stamp"
 fi
+# Compiled translations (.mo) are built, not kept in git.
+.venv/bin/python -m assistant.i18n_tools compile

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from assistant.interview.session import Session
+if TYPE_CHECKING:
+    from assistant.interview.session import Session
+
 
 
 class SessionBridge(QObject):

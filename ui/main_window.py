@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from assistant import i18n
-from assistant.export.package import export_package
 from assistant.i18n import _, bilingual
-from assistant.interview.session import Session
 from assistant.paths import AppPaths
-from assistant.procedures.catalog import Catalog
 from ui.a11y import announce
 from ui.bridge import SessionBridge
 from ui.pages.export import ExportPage
@@ -19,9 +18,20 @@ from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
 from ui.pages.step import StepPage
 
+if TYPE_CHECKING:
+    from assistant.procedures.catalog import Catalog
+    from assistant.interview.session import Session
+
+
+def _export(session: Session, folder):
+    # fpdf2 takes a quarter of a second to import: load it with the first export, in the worker.
+    from assistant.export.package import export_package
+
+    return export_package(session, folder)
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog: Catalog, paths: AppPaths, tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog | None, paths: AppPaths, tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog, self.paths, self.tasks = catalog, paths, tasks
         self.bridge: SessionBridge | None = None
@@ -63,6 +73,11 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.resize(1000, 760)
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Show the procedures once they are loaded (the window appears before that)."""
+        self.catalog = catalog
+        self.home.set_catalog(catalog)
+
     # --- texts --------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -92,6 +107,8 @@ class MainWindow(QMainWindow):
     # --- moving between pages -----------------------------------------------------------------
 
     def _on_home_procedure_chosen(self, procedure_id: str) -> None:
+        from assistant.interview.session import Session
+
         session = Session(self.catalog.get(procedure_id))
         self.bridge = SessionBridge(session, self)
         self.step.attach(self.bridge)
@@ -131,13 +148,12 @@ class MainWindow(QMainWindow):
 
     def _on_review_export_requested(self) -> None:
         session = self.bridge.session
-        snapshot = Session(session.procedure, session.answers)   # workers get plain data
+        snapshot = type(session)(session.procedure, session.answers)   # workers get plain data
         self.review.export.setEnabled(False)
         self.review.status.setText(_("Creating the files…"))
         announce(self.review.status, self.review.status.text())
         self.paths.ensure()
-        self.tasks.run(lambda: export_package(snapshot, self.paths.exports),
-                       self._on_export_done, self._on_export_failed)
+        self.tasks.run(lambda: _export(snapshot, self.paths.exports), self._on_export_done, self._on_export_failed)
 
     def _on_export_done(self, result) -> None:
         self.review.export.setEnabled(True)
@@ -155,6 +171,13 @@ class MainWindow(QMainWindow):
                         folder=self.paths.exports, problem=type(error).__name__)
         self.review.status.setText(message)
         announce(self.review.status, message, assertive=True)
+
+    def show_load_failure(self, error: Exception) -> None:
+        message = _("The procedures could not be loaded ({problem}). Restart the application; if it "
+                    "happens again, ask the person who installed it.").format(problem=type(error).__name__)
+        self.home.broken.setText(message)
+        self.home.broken.setVisible(True)
+        announce(self.home.broken, message, assertive=True)
 
     def _on_done_finished(self) -> None:
         self.stack.setCurrentWidget(self.home)

@@ -84,13 +84,15 @@ def _is_kana(char: str) -> bool:
 def _katakana_message(char: str) -> str:
     # i18n: {char} is the first character of the input that is not kana.
     return _("\"{char}\" is not kana. Enter the reading in katakana, with a space between "
-             "the family name and the given name, e.g. ヤマダ　タロウ.").format(char=printable(char))
+             "the family name and the given name, e.g. ヤマダ　タロウ."
+             ).format(char=printable(char))
 
 
 def _hiragana_message(char: str) -> str:
     # i18n: {char} is the first character of the input that is not kana.
     return _("\"{char}\" is not kana. Enter the reading in hiragana, with a space between "
-             "the family name and the given name, e.g. やまだ　たろう.").format(char=printable(char))
+             "the family name and the given name, e.g. やまだ　たろう."
+             ).format(char=printable(char))
 
 
 def _guessed_notice(reading: str) -> Problem:

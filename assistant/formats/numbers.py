@@ -55,7 +55,7 @@ def parse_my_number(text: str) -> Parsed:
 
 def my_number_check_digit(first11: str) -> int:
     """The check digit of a My Number from its first 11 digits (総務省令第85号 §5)."""
-    remainder = sum(int(d) * w for d, w in zip(first11, _MY_NUMBER_WEIGHTS)) % 11
+    remainder = sum(int(d) * w for d, w in zip(first11, _MY_NUMBER_WEIGHTS, strict=True)) % 11
     return 0 if remainder <= 1 else 11 - remainder
 
 
@@ -111,7 +111,7 @@ def corporate_check_digit(last12: str) -> int:
 
 def parse_integer(text: str, *, minimum: int | None = None,
                   maximum: int | None = None) -> Parsed:
-    """Parse a whole number or amount: ``１，２３４円``, ``¥1,234``, ``1234`` → 1234, shown ``1,234``.
+    """Parse a whole number or amount: ``１，２３４円``, ``¥1,234`` → 1234, shown ``1,234``.
 
     Problems: ``number.format``, ``number.not_integer``, ``number.too_small``,
     ``number.too_large`` (also past 18 digits).

@@ -21,11 +21,8 @@ from assistant.formats import Parsed, Problem
 from assistant.i18n import _, ptext
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
-
-NAME_PARTS = ("family", "given", "family_kana", "given_kana")
-ADDRESS_PARTS = ("postal_code", "prefecture", "city", "town", "block", "building")
-ADDRESS_REQUIRED = ("prefecture", "city", "town", "block")
-
+from assistant.interview.parts import (ADDRESS_PARTS, ADDRESS_REQUIRED, NAME_PARTS, PART_LABELS,  # noqa: F401
+                                       YES_NO_LABELS, part_label)
 
 @dataclass(frozen=True)
 class FieldResult:
@@ -47,20 +44,6 @@ def _required_problem() -> Problem:
 
 def _choice_problem() -> Problem:
     return Problem("choice.required", _("Choose one of the options."))
-
-
-#: Official Japanese labels of the parts of compound answers (translated in the procedures domain).
-PART_LABELS = {
-    "family": "氏", "given": "名", "family_kana": "氏（フリガナ）", "given_kana": "名（フリガナ）",
-    "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村", "town": "町名・字",
-    "block": "番地・号", "building": "建物名・部屋番号",
-}
-YES_NO_LABELS = {True: "はい", False: "いいえ"}
-
-
-def part_label(part: str) -> str:
-    """The official Japanese label of one part of a compound field."""
-    return PART_LABELS.get(part, part)
 
 
 def _from_parsed(parsed: Parsed, part: str = "") -> FieldResult:

@@ -100,3 +100,17 @@ def test_group_items_can_be_added_and_removed_with_the_keyboard(qtbot, window):
     assert session.answers["members"] == [{"member_name": "山田　花子"}]
     qtbot.keyClick(find(window, QPushButton, "remove_members_0"), Qt.Key.Key_Space)
     assert session.answers["members"] == []
+
+
+def test_window_shows_before_the_procedures_load_then_lists_them(qtbot, qapp, app_paths):
+    from ui.app import build_window, setup_application
+    from ui.tasks import Tasks
+
+    setup_application(qapp)
+    window = build_window(app_paths, Tasks(), load_now=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.catalog is not None, timeout=10000)
+    assert window.home.start.isEnabled()
+    assert "住民票の写し等交付請求書" in window.home.list.item(0).text()
+    window.tasks.wait()

@@ -6,9 +6,13 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from assistant.export.package import ExportResult
+from typing import TYPE_CHECKING
+
 from assistant.i18n import _, bilingual
-from assistant.procedures.model import Procedure
+
+if TYPE_CHECKING:
+    from assistant.export.package import ExportResult
+    from assistant.procedures.model import Procedure
 
 
 class ExportPage(QWidget):

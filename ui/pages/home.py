@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
-from assistant.procedures.catalog import Catalog
+
+if TYPE_CHECKING:
+    from assistant.procedures.catalog import Catalog
 
 
 class HomePage(QWidget):
     procedure_chosen = Signal(str)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         layout = QVBoxLayout(self)
@@ -41,6 +45,10 @@ class HomePage(QWidget):
         self.start.clicked.connect(self._on_start_clicked)
         self.retranslate_ui()
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Which procedure do you want to do?"))
         self.search_label.setText(_("&Search (Japanese or English words)"))
@@ -49,7 +57,7 @@ class HomePage(QWidget):
         self.list_label.setText(_("&Procedures"))
         self.list.setAccessibleName(_("Procedures"))
         self.start.setText(_("&Start the chosen procedure"))
-        broken = self.catalog.broken_files
+        broken = self.catalog.broken_files if self.catalog else []
         self.broken.setVisible(bool(broken))
         if broken:
             self.broken.setText(ngettext(
@@ -61,6 +69,11 @@ class HomePage(QWidget):
         self._fill(self.search.text())
 
     def _fill(self, query: str) -> None:
+        if self.catalog is None:
+            self.list.clear()
+            self.list.addItem(_("Loading the procedures…"))
+            self.start.setEnabled(False)
+            return
         current = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
         self.list.clear()
         for procedure in self.catalog.search(query):

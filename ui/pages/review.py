@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.session import ReviewItem
-from ui.bridge import SessionBridge
+
+if TYPE_CHECKING:
+    from assistant.interview.session import ReviewItem
+    from ui.bridge import SessionBridge
 
 
 class ReviewPage(QWidget):

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from assistant.i18n import _, bilingual, ngettext
-from assistant.interview.session import FieldError
-from assistant.procedures import model as m
+from assistant.i18n import _, bilingual, current_language, ngettext
 from ui.a11y import announce
-from ui.bridge import SessionBridge
 from ui.widgets.field_block import FieldBlock, GroupBlock
+
+if TYPE_CHECKING:
+    from assistant.interview.session import FieldError
+    from assistant.procedures import model as m
+    from ui.bridge import SessionBridge
+
+
+def _discard(widget: QWidget) -> None:
+    """Take a page out of the window now (so lookups by name cannot find it), delete it later."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
+@dataclass
+class _Page:
+    key: tuple
+    content: QWidget
+    blocks: dict
 
 
 class StepPage(QWidget):
@@ -43,6 +60,12 @@ class StepPage(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pages = QWidget()      # holds each step's page; only the current one is visible
+        pages_layout = QVBoxLayout(self.pages)
+        pages_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll.setWidget(self.pages)
+        self._pages: dict[str, _Page] = {}
+        self._shown_step = ""
         nav = QHBoxLayout()
         self.back = QPushButton(self)
         self.back.setObjectName("back")
@@ -64,9 +87,16 @@ class StepPage(QWidget):
     def attach(self, bridge: SessionBridge) -> None:
         self.bridge = bridge
         self._showing_errors = False
+        for page in self._pages.values():
+            _discard(page.content)
+        self._pages = {}
 
     def render(self) -> None:
-        """Rebuild the page from the session; the focused question keeps the focus."""
+        """Show the current step; the focused question keeps the focus.
+
+        A step's page is built once and shown again (Back, Next, Change) while its questions and
+        the language stay the same; otherwise it is rebuilt. Values always come from the session.
+        """
         session = self.bridge.session
         step = session.current_step
         if step is None:
@@ -79,29 +109,53 @@ class StepPage(QWidget):
         self.purpose.setText(bilingual(step.purpose))
         self.back.setText(_("← &Back"))
         self.next.setText(_("&Next →") if n < total - 1 else _("&Next: check your answers →"))
-        content = QWidget()
+        self._visible_ids = self._visible_field_ids()
+        key = (current_language(), tuple(self._visible_ids))
+        page = self._pages.get(step.id)
+        if page is not None and page.key == key:
+            self.blocks = page.blocks
+            self._refresh_values()
+        else:
+            if page is not None:
+                _discard(page.content)
+            page = self._build(step, key)
+            self._pages[step.id] = page
+        for other in self._pages.values():
+            other.content.setVisible(other is page)
+        if self._shown_step != step.id:
+            self.scroll.verticalScrollBar().setValue(0)
+            self._shown_step = step.id
+        self.show_errors(session.step_errors(step) if self._showing_errors else [], move_focus=False)
+        if focus_name:
+            target = page.content.findChild(QWidget, focus_name)
+            if target is not None:
+                target.setFocus()
+
+    def _build(self, step: m.Step, key: tuple) -> _Page:
+        content = QWidget(self.pages)
         content_layout = QVBoxLayout(content)
         self.blocks = {}
-        for field in session.visible_fields(step):
+        for field in self.bridge.session.visible_fields(step):
             block = self._block(field)
             self.blocks[field.id] = block
             content_layout.addWidget(block)
         content_layout.addStretch(1)
-        self._visible_ids = self._visible_field_ids()
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(content)
-        if old is not None:
-            old.deleteLater()
-        if self._showing_errors:
-            self.show_errors(session.step_errors(step), move_focus=False)
-        if focus_name:
-            target = content.findChild(QWidget, focus_name) or self.findChild(QWidget, focus_name)
-            if target is not None:
-                target.setFocus()
+        self.pages.layout().addWidget(content)
+        return _Page(key, content, self.blocks)
+
+    def _refresh_values(self) -> None:
+        session = self.bridge.session
+        for field_id, block in self.blocks.items():
+            if isinstance(block, GroupBlock):
+                items = session.items(field_id)
+                for (index, sub_id), sub_block in block.blocks.items():
+                    sub_block.input.set_raw(items[index].get(sub_id))
+            else:
+                block.input.set_raw(session.answers.get(field_id))
 
     def _block(self, field: m.FieldDef) -> FieldBlock | GroupBlock:
         session = self.bridge.session
-        if isinstance(field, m.GroupField):
+        if field.kind == "group":
             block = GroupBlock(field, session.items(field.id),
                                lambda item, g=field: session.visible_item_fields(g, item),
                                lambda i, sub, raw, g=field.id: self._on_item_edited(g, i, sub, raw),
@@ -120,7 +174,7 @@ class StepPage(QWidget):
         step = session.current_step
         ids = [f.id for f in session.visible_fields(step)]
         for field in session.visible_fields(step):
-            if isinstance(field, m.GroupField):
+            if field.kind == "group":
                 ids += [f"{field.id}[{i}].{sub.id}" for i, item in enumerate(session.items(field.id))
                         for sub in session.visible_item_fields(field, item)]
         return ids

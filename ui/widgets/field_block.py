@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Callable
 from typing import Any
 
@@ -9,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ptext
-from assistant.procedures import model as m
 from ui.widgets.inputs import FieldInput, make_input
+
+if TYPE_CHECKING:
+    from assistant.procedures import model as m
 
 CHOICE_KINDS = ("choice", "multi_choice", "yes_no")
 

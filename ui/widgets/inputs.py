@@ -3,6 +3,8 @@ reading and checking answers is the core's work (assistant.interview.validation)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -10,8 +12,10 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.validation import ADDRESS_PARTS, NAME_PARTS, YES_NO_LABELS, part_label
-from assistant.procedures import model as m
+from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS, YES_NO_LABELS, part_label
+
+if TYPE_CHECKING:
+    from assistant.procedures import model as m
 
 
 class FieldInput(QWidget):
@@ -64,7 +68,9 @@ class LineInput(FieldInput):
         self.toggle.setAccessibleName(_("Hide the number") if shown else _("Show the number"))
 
     def set_raw(self, raw: Any) -> None:
-        self.line.setText("" if raw is None else str(raw))
+        text = "" if raw is None else str(raw)
+        if self.line.text() != text:
+            self.line.setText(text)
 
     def focus_target(self, part: str = "") -> QWidget:
         return self.line
@@ -97,7 +103,9 @@ class PartsInput(FieldInput):
     def set_raw(self, raw: Any) -> None:
         raw = raw if isinstance(raw, dict) else {}
         for part, line in self.lines.items():
-            line.setText(str(raw.get(part) or ""))
+            text = str(raw.get(part) or "")
+            if line.text() != text:
+                line.setText(text)
 
     def focus_target(self, part: str = "") -> QWidget:
         return self.lines.get(part) or self.lines[self.parts[0]]

@@ -1,0 +1,49 @@
+"""Render the window at a given step to a PNG (for the README and for looking at changes).
+
+Usage: .venv/bin/python scripts/screenshot.py OUT.png [STEP_ID|review] [LANGUAGE]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from assistant import i18n  # noqa: E402
+from assistant.paths import AppPaths  # noqa: E402
+from ui.app import build_window, setup_application  # noqa: E402
+from ui.tasks import SyncTasks  # noqa: E402
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    step = sys.argv[2] if len(sys.argv) > 2 else "applicant"
+    language = sys.argv[3] if len(sys.argv) > 3 else "ja"
+    app = QApplication(sys.argv[:1])
+    setup_application(app)
+    i18n.set_language(language)
+    with tempfile.TemporaryDirectory() as home:
+        window = build_window(AppPaths.resolve(home), SyncTasks())
+        window.resize(1100, 820)
+        window.show()
+        if step != "home":
+            window.home.procedure_chosen.emit("juminhyo_copy")
+            answers = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
+            session = window.bridge.session
+            for field_id, raw in answers.items():
+                session.set_answer(field_id, raw)
+            session.go_to(step)
+        app.processEvents()
+        window.grab().save(str(out))
+
+
+if __name__ == "__main__":
+    main()
