@@ -17,6 +17,7 @@ import calendar
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.formats.result import EMPTY, Parsed, Problem, invalid
@@ -192,7 +193,8 @@ def _from_both(match: re.Match[str], today: datetime.date | None) -> Parsed:
     return _from_era(match, today)
 
 
-def _build(year: int, month: int, day: int, *, example) -> datetime.date | Parsed:
+def _build(year: int, month: int, day: int, *,
+           example: Callable[[str], str]) -> datetime.date | Parsed:
     """The date, or a ``date.invalid`` problem whose example uses `example` to show a date."""
     if not 1 <= month <= 12:
         return invalid("date.invalid", _(

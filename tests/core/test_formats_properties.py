@@ -1,18 +1,11 @@
 """Properties that hold for every input, message checks in both languages, and catalog checks."""
 
 import datetime
-import gettext
-import io
 import re
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_file
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +31,6 @@ from assistant.formats.numbers import my_number_check_digit
 from assistant.formats.result import Parsed
 
 ROOT = Path(__file__).resolve().parents[2]
-FRAGMENT = ROOT / "locales" / "fragments" / "formats.ja.po"
 PARSERS = [
     parse_date, to_katakana, to_hiragana, check_name, normalize_latin_name, parse_postal_code,
     parse_phone, parse_extension, parse_my_number, parse_corporate_number, parse_integer,
@@ -208,64 +200,16 @@ def test_notices_are_accepted_with_a_message(parse, text):
 
 
 @pytest.fixture
-def japanese_fragment(monkeypatch):
-    """Translate with this module's own fragment, not the shared Japanese catalog."""
-    with FRAGMENT.open("rb") as po_file:
-        catalog = read_po(po_file, locale="ja")
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    translations = gettext.GNUTranslations(buffer)
-    original = i18n._catalog
-
-    def catalog(domain, language):
-        if (domain, language) == ("assistant", "ja"):
-            return translations
-        return original(domain, language)
-
-    monkeypatch.setattr(i18n, "_catalog", catalog)
+def japanese():
     i18n.set_language("ja")
     yield
     i18n.set_language("en")
 
 
 @pytest.mark.parametrize(("parse", "text"), BAD_INPUTS + NOTICES)
-def test_japanese_messages_are_translated_and_give_an_example(japanese_fragment, parse, text):
+def test_japanese_messages_are_translated_and_give_an_example(japanese, parse, text):
     parsed = parse(text)
     problem = parsed.problem or parsed.notice
     assert "例：" in problem.message
     assert "e.g." not in problem.message
     assert "{" not in problem.message
-
-
-def _extracted() -> dict[str, tuple[str, ...]]:
-    messages = {}
-    for path in sorted((ROOT / "assistant" / "formats").glob("*.py")):
-        for _lineno, message, _comments, _context in extract_from_file("python", str(path)):
-            ids = message if isinstance(message, tuple) else (message,)
-            messages[ids[0]] = ids
-    return messages
-
-
-def _placeholders(text: str) -> set[str]:
-    return set(re.findall(r"\{(\w*)\}", text))
-
-
-def test_fragment_translates_every_message_with_the_same_placeholders():
-    with FRAGMENT.open("rb") as po_file:
-        catalog = read_po(po_file, locale="ja")
-    translated = {m.id[0] if isinstance(m.id, tuple) else m.id: m for m in catalog if m.id}
-    extracted = _extracted()
-    assert set(translated) == set(extracted)
-    for msgid, message in translated.items():
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        assert all(strings), msgid
-        for source in extracted[msgid]:
-            for string_ in strings:
-                assert _placeholders(string_) == _placeholders(source), msgid
-
-
-def test_formats_do_not_import_qt():
-    code = ("import sys, assistant.formats; "
-            "sys.exit(any(m.split('.')[0] in {'PySide6', 'shiboken6'} for m in sys.modules))")
-    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0

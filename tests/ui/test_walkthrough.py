@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QRadioButton
 
 from assistant import i18n
 from tests.ui.typing import commit_text, type_text
@@ -114,3 +114,53 @@ def test_window_shows_before_the_procedures_load_then_lists_them(qtbot, qapp, ap
     assert window.home.start.isEnabled()
     assert "住民票の写し等交付請求書" in window.home.list.item(0).text()
     window.tasks.wait()
+
+
+def go_to_applicant(qtbot, window):
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    window.bridge.session.set_answer("relationship", "self")
+    window.bridge.session.go_to("applicant")
+
+
+def test_postal_code_fills_the_address_and_says_so(qtbot, window):
+    from ui import a11y
+
+    go_to_applicant(qtbot, window)
+    type_text(find(window, QLineEdit, "input_applicant_address_postal_code"), "１００－００１３")
+    assert find(window, QLineEdit, "input_applicant_address_prefecture").text() == "東京都"
+    assert find(window, QLineEdit, "input_applicant_address_city").text() == "千代田区"
+    assert find(window, QLineEdit, "input_applicant_address_town").text() == "霞が関"
+    assert window.bridge.session.answers["applicant_address"]["town"] == "霞が関"
+    assert "東京都千代田区霞が関" in a11y.history[-1]
+
+
+def test_a_postal_code_for_several_towns_offers_them_to_choose(qtbot, window):
+    from PySide6.QtWidgets import QComboBox
+
+    go_to_applicant(qtbot, window)
+    type_text(find(window, QLineEdit, "input_applicant_address_postal_code"), "4520961")
+    towns = find(window, QComboBox, "towns_applicant_address")
+    assert towns.isVisible() and towns.count() > 10
+    assert find(window, QLineEdit, "input_applicant_address_town").text() == ""
+    chosen = towns.itemText(3)
+    towns.activated.emit(3)
+    assert find(window, QLineEdit, "input_applicant_address_town").text() == chosen
+    assert window.bridge.session.answers["applicant_address"]["town"] == chosen
+    assert not towns.isVisible()
+
+
+def test_era_date_shows_how_it_will_be_written(qtbot, window):
+    go_to_applicant(qtbot, window)
+    type_text(find(window, QLineEdit, "input_applicant_birth_date"), "S45.3.1")
+    feedback = find(window, QLabel, "feedback_applicant_birth_date")
+    assert feedback.isVisible()
+    assert "1970年(昭和45年)3月1日" in feedback.text()
+    assert "1970年(昭和45年)3月1日" in find(window, QLineEdit, "input_applicant_birth_date").accessibleDescription()
+
+
+def test_a_kanji_outside_jis_is_explained_and_kept(qtbot, window):
+    go_to_applicant(qtbot, window)
+    commit_text(find(window, QLineEdit, "input_applicant_name_family"), "髙橋")
+    feedback = find(window, QLabel, "feedback_applicant_name")
+    assert "髙" in feedback.text()
+    assert window.bridge.session.values()["applicant_name"]["family"] == "髙橋"

@@ -14,10 +14,27 @@ from assistant.i18n import _, bilingual, current_language, ngettext
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
 
+#: kinds whose answer is rewritten for the form (era dates, kana, hyphens…): show the result
+INTERPRETED_KINDS = ("date", "kana", "person_name", "postal_code", "phone", "number")
+
 if TYPE_CHECKING:
     from assistant.interview.session import FieldError
+    from assistant.interview.validation import FieldResult
     from assistant.procedures import model as m
     from ui.bridge import SessionBridge
+
+
+def _postal(raw: Any) -> str:
+    return str(raw.get("postal_code") or "") if isinstance(raw, dict) else ""
+
+
+def feedback_lines(field: m.FieldDef, result: FieldResult, raw: Any) -> list[str]:
+    """Notices to act on, and how a valid answer will be written on the form when that differs."""
+    lines = [notice.message for _part, notice in result.notices]
+    if (result.ok and result.value is not None and field.kind in INTERPRETED_KINDS
+            and result.display != (raw.strip() if isinstance(raw, str) else raw)):
+        lines.append(_("On the form: {value}").format(value=result.display))
+    return lines
 
 
 def _discard(widget: QWidget) -> None:
@@ -182,12 +199,35 @@ class StepPage(QWidget):
     # --- answering ----------------------------------------------------------------------------
 
     def _on_field_edited(self, field_id: str, raw: Any) -> None:
-        self.bridge.session.set_answer(field_id, raw)
+        session = self.bridge.session
+        before = session.answers.get(field_id)
+        session.set_answer(field_id, raw)
+        block = self.blocks[field_id]
+        if block.field.kind == "address" and _postal(before) != _postal(raw):
+            self._fill_address(block, raw)
+        block.show_feedback(feedback_lines(block.field, session.result(block.field), session.answers.get(field_id)))
         self._rerender_if_questions_changed()
 
     def _on_item_edited(self, group_id: str, index: int, sub_id: str, raw: Any) -> None:
-        self.bridge.session.set_item_answer(group_id, index, sub_id, raw)
+        session = self.bridge.session
+        session.set_item_answer(group_id, index, sub_id, raw)
+        block = self.blocks[group_id].blocks[(index, sub_id)]
+        item = session.items(group_id)[index]
+        block.show_feedback(feedback_lines(block.field, session.result(block.field, item), raw))
         self._rerender_if_questions_changed()
+
+    def _fill_address(self, block: FieldBlock, raw: dict) -> None:
+        from assistant.interview.address import fill_from_postal_code  # postal data: not needed to start
+
+        fill = fill_from_postal_code(raw)
+        block.input.offer_towns(fill.towns if fill else ())
+        if fill is None or not fill.parts:
+            return
+        filled = {**raw, **fill.parts}
+        self.bridge.session.set_answer(block.field.id, filled)
+        block.input.set_raw(filled)
+        announce(block, _("Filled in from the postal code: {address}").format(
+            address="".join(fill.parts.values())))
 
     def _rerender_if_questions_changed(self) -> None:
         if self._visible_field_ids() != self._visible_ids:

@@ -71,21 +71,37 @@ class FieldBlock(QFrame):
             layout.addWidget(_small_label(_("Example: {example}").format(example=field.example), "example", self))
         if container is self.input:
             layout.addWidget(self.input)
+        self.feedback = _small_label("", "feedback", self)
+        self.feedback.setObjectName(f"feedback_{field.id}")
+        self.feedback.setVisible(False)
+        layout.addWidget(self.feedback)
         self.error = _small_label("", "error", self)
         self.error.setVisible(False)
         layout.addWidget(self.error)
         self.description = field_description(field)
         self.name = name
+        self._errors = ""
         self.input.describe(name, self.description)
         self.input.edited.connect(on_edit)
 
     def show_errors(self, messages: list[str]) -> None:
         """Show (or clear) the errors next to the field; they are read as part of its description."""
-        text = "\n".join(messages)
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-        description = "\n".join(t for t in (text, self.description) if t)
-        self.input.describe(self.name, description)
+        self._errors = "\n".join(messages)
+        self.error.setText(self._errors)
+        self.error.setVisible(bool(self._errors))
+        self._describe()
+
+    def show_feedback(self, lines: list[str]) -> None:
+        """Show how the answer will be written on the form, and anything the person should know."""
+        text = "\n".join(lines)
+        if text != self.feedback.text():
+            self.feedback.setText(text)
+            self.feedback.setVisible(bool(text))
+            self._describe()
+
+    def _describe(self) -> None:
+        texts = (self._errors, self.feedback.text(), self.description)
+        self.input.describe(self.name, "\n".join(t for t in texts if t))
 
 
 class GroupBlock(QGroupBox):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
@@ -96,6 +96,37 @@ class PartsInput(FieldInput):
             grid.addWidget(line, row, 1)
             self.lines[part], self.labels[part] = line, label
         grid.setColumnStretch(1, 1)
+        self.towns: QComboBox | None = None
+        if "town" in parts:
+            # Offered when a postal code covers several towns; never editable (screen readers).
+            self.towns = QComboBox(self)
+            self.towns.setObjectName(f"towns_{field.id}")
+            self.towns_label = QLabel(_("Choose the town for this postal code:"), self)
+            self.towns_label.setWordWrap(True)
+            self.towns_label.setBuddy(self.towns)
+            self.towns.setAccessibleName(_("Town for this postal code"))
+            grid.addWidget(self.towns_label, len(parts), 0)
+            grid.addWidget(self.towns, len(parts), 1)
+            self.towns_label.setVisible(False)
+            self.towns.setVisible(False)
+            self.towns.activated.connect(self._on_towns_activated)
+
+    def offer_towns(self, towns: tuple[str, ...]) -> None:
+        """Let the person pick the town when one postal code covers several."""
+        self.towns.clear()
+        self.towns.addItem(_("(choose)"), "")
+        for town in towns:
+            self.towns.addItem(town, town)
+        self.towns_label.setVisible(bool(towns))
+        self.towns.setVisible(bool(towns))
+
+    def _on_towns_activated(self, index: int) -> None:
+        town = self.towns.itemData(index)
+        if town:
+            self.lines["town"].setText(town)
+            self._on_part_text_edited(town)
+            self.offer_towns(())
+            self.lines["town"].setFocus()
 
     def _on_part_text_edited(self, _text: str) -> None:
         self.edited.emit({part: line.text() for part, line in self.lines.items()})
