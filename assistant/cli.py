@@ -82,7 +82,8 @@ def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
         return 2
     unknown = sorted(set(answers) - {f.id for f in procedure.all_fields()})
     for field_id in unknown:
-        print(_("{field}: unknown field id").format(field=field_id), file=sys.stderr)
+        # field: code: message — the same machine-readable shape as the answer errors below
+        print(f"{field_id}: field.unknown: {_('This form has no question with this id.')}", file=sys.stderr)
     if unknown:
         return 1
     try:

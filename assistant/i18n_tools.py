@@ -120,9 +120,10 @@ def check() -> list[str]:
 
 def _check_message(path: Path, translated, msgid) -> list[str]:
     source = msgid if isinstance(msgid, str) else msgid[0]
-    if translated is None or not translated.string or translated.fuzzy:
+    strings = () if translated is None else (
+        translated.string if isinstance(translated.string, tuple) else (translated.string,))
+    if not strings or not all(strings) or translated.fuzzy:
         return [f"{path}: not translated: {source!r}"]
-    strings = translated.string if isinstance(translated.string, tuple) else (translated.string,)
     wanted = set(PLACEHOLDER.findall(source if isinstance(msgid, str) else " ".join(msgid)))
     return [f"{path}: placeholders differ in {source!r}: {s!r}" for s in strings
             if s and set(PLACEHOLDER.findall(s)) != wanted]

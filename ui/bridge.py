@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from assistant import i18n
+
 if TYPE_CHECKING:
     from assistant.interview.session import Session
 
@@ -22,3 +24,21 @@ class SessionBridge(QObject):
         session.step_changed.connect(lambda _session: self.step_changed.emit())
         session.answer_changed.connect(self.answer_changed.emit)
         session.validation_failed.connect(self.validation_failed.emit)
+
+
+class LanguageBridge(QObject):
+    """The core's `language_changed` event as a Qt signal: receivers that are destroyed are
+    disconnected by Qt, so no dead window is ever called."""
+
+    changed = Signal(str)
+
+
+_language_bridge: LanguageBridge | None = None
+
+
+def language_bridge() -> LanguageBridge:
+    global _language_bridge
+    if _language_bridge is None:
+        _language_bridge = LanguageBridge()
+        i18n.language_changed.connect(_language_bridge.changed.emit)
+    return _language_bridge

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -12,7 +14,7 @@ from assistant import i18n
 from assistant.i18n import _, bilingual
 from assistant.paths import AppPaths
 from ui.a11y import announce
-from ui.bridge import SessionBridge
+from ui.bridge import SessionBridge, language_bridge
 from ui.pages.export import ExportPage
 from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
@@ -28,6 +30,9 @@ def _export(session: Session, folder):
     from assistant.export.package import export_package
 
     return export_package(session, folder)
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +74,7 @@ class MainWindow(QMainWindow):
         self.done.finished.connect(self._on_done_finished)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self.help.clicked.connect(self._on_help_clicked)
-        i18n.language_changed.connect(self._on_language_changed)
+        language_bridge().changed.connect(self._on_language_changed)
         self.retranslate_ui()
         self.resize(1000, 760)
 
@@ -166,15 +171,17 @@ class MainWindow(QMainWindow):
 
     def _on_export_failed(self, error: Exception) -> None:
         self.review.export.setEnabled(True)
+        log.warning("export failed: %s", type(error).__name__)   # the type only: no personal data
         message = _("The files could not be created. Nothing you entered is lost. "
-                    "Check that the folder {folder} can be written to, then try again. ({problem})").format(
-                        folder=self.paths.exports, problem=type(error).__name__)
+                    "Check that the folder {folder} can be written to, then try again.").format(
+                        folder=self.paths.exports)
         self.review.status.setText(message)
         announce(self.review.status, message, assertive=True)
 
     def show_load_failure(self, error: Exception) -> None:
-        message = _("The procedures could not be loaded ({problem}). Restart the application; if it "
-                    "happens again, ask the person who installed it.").format(problem=type(error).__name__)
+        log.warning("loading procedures failed: %s", type(error).__name__)
+        message = _("The procedures could not be loaded. Restart the application; if it "
+                    "happens again, ask the person who installed it.")
         self.home.broken.setText(message)
         self.home.broken.setVisible(True)
         announce(self.home.broken, message, assertive=True)
@@ -197,7 +204,7 @@ class MainWindow(QMainWindow):
 
     def _help_text(self) -> str:
         if self.bridge is None:
-            return _("Choose a procedure from the list and press Start. You answer one group of questions "
+            return _("Choose a procedure from the list and press “Start the chosen procedure”. You answer one group of questions "
                      "per screen. Back and Next move between screens; nothing you typed is lost.")
         procedure = self.bridge.session.procedure
         lines = [bilingual(procedure.title), bilingual(procedure.summary), "",

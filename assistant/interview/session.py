@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.events import Event
-from assistant.i18n import _, ptext
+from assistant.i18n import ngettext, ptext
 from assistant.interview.validation import FieldResult, field_label, read_field
 from assistant.procedures import model as m
 
@@ -159,7 +159,8 @@ class Session:
         items = self.answers.get(group.id) or []
         errors: list[FieldError] = []
         if len(items) < group.min_items:
-            message = _("Add at least {count} of: {item}.").format(count=group.min_items, item=ptext(group.item_label))
+            message = ngettext("Add at least {count} entry for “{item}”.", "Add at least {count} entries for “{item}”.",
+                               group.min_items).format(count=group.min_items, item=ptext(group.item_label))
             errors.append(FieldError(group.id, "", "group.too_few", field_label(group), message))
         for index, item in enumerate(items):
             for sub in self.visible_item_fields(group, item):

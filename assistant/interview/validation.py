@@ -42,7 +42,9 @@ def _required_problem() -> Problem:
     return Problem("required", _("This question must be answered. Write your answer in the box."))
 
 
-def _choice_problem() -> Problem:
+def _choice_problem(multiple: bool = False) -> Problem:
+    if multiple:
+        return Problem("choice.required", _("Choose at least one of the options."))
     return Problem("choice.required", _("Choose one of the options."))
 
 
@@ -148,7 +150,8 @@ def _read_number(field: m.NumberField, raw: Any) -> FieldResult:
 def _read_date(field: m.DateField, raw: Any) -> FieldResult:
     result = _from_parsed(formats.parse_date(_text(raw)))
     if result.ok and result.value and field.not_after_today and formats.is_future(result.value):
-        problem = Problem("date.future", _("This date is in the future. Check the year; e.g. 1970-03-01."))
+        problem = Problem("date.future", _(
+            "{date} is in the future. Check the year, e.g. 1970年3月1日.").format(date=result.display))
         return FieldResult(None, result.display, (("", problem),))
     return result
 
@@ -174,7 +177,10 @@ def read_field(field: m.FieldDef, raw: Any) -> FieldResult:
     """Read one simple field's raw answer; a required, unanswered field gets a 'required' problem."""
     result = _SIMPLE_PARSERS[field.kind](field, raw)
     if field.required and result.value is None and not result.problems:
-        problem = _choice_problem() if field.kind in ("choice", "multi_choice", "yes_no") else _required_problem()
+        if field.kind in ("choice", "multi_choice", "yes_no"):
+            problem = _choice_problem(multiple=field.kind == "multi_choice")
+        else:
+            problem = _required_problem()
         result = FieldResult(None, result.display, (("", problem),), result.notices)
     return result
 

@@ -59,8 +59,9 @@ class ExportPage(QWidget):
         self.where.setText(str(self.result.folder))
         self.where.setAccessibleName(_("Folder with the files"))
         steps = [_("1. Print the PDF, write the date and sign it."),
-                 _("2. Bring it to: {office}").format(office=bilingual(self.procedure.office.name)),
-                 _("3. Bring these too: {documents}").format(documents="、".join(self.bring))]
+                 _("2. Bring it to: {office}").format(office=bilingual(self.procedure.office.name))]
+        if self.bring:
+            steps.append(_("3. Bring these too: {documents}").format(documents="、".join(self.bring)))
         self.next_steps.setText("\n".join(steps))
         self.open_folder.setText(_("&Open the folder"))
         self.print_pdf.setText(_("Open the PDF to &print"))

@@ -56,7 +56,7 @@ class HomePage(QWidget):
         self.search.setAccessibleName(_("Search procedures"))
         self.list_label.setText(_("&Procedures"))
         self.list.setAccessibleName(_("Procedures"))
-        self.start.setText(_("&Start the chosen procedure"))
+        self.start.setText(_("S&tart the chosen procedure"))
         broken = self.catalog.broken_files if self.catalog else []
         self.broken.setVisible(bool(broken))
         if broken:

@@ -37,6 +37,11 @@ def field_description(field: m.FieldDef) -> str:
     return "\n".join(parts)
 
 
+def required_title(label: str, required: bool) -> str:
+    """The visible title of a question, saying whether it must be answered."""
+    return _("{label} (required)").format(label=label) if required else _("{label} (optional)").format(label=label)
+
+
 class FieldBlock(QFrame):
     """One simple question. `on_edit(raw)` is called with the raw answer as typed."""
 
@@ -48,17 +53,17 @@ class FieldBlock(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         name = label_prefix + bilingual(field.label)
-        marker = _("(required)") if field.required else _("(optional)")
+        title = required_title(name, field.required)
         self.input: FieldInput = make_input(field, self)
         self.input.set_raw(raw)
         if field.kind in CHOICE_KINDS:
-            box = QGroupBox(f"{name} {marker}", self)
+            box = QGroupBox(title, self)
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(self.input)
             container: QWidget = box
             self.title = box
         else:
-            self.title = QLabel(f"{name} {marker}", self)
+            self.title = QLabel(title, self)
             self.title.setWordWrap(True)
             self.title.setProperty("role", "field-label")
             if field.kind not in ("person_name", "address"):
@@ -110,8 +115,7 @@ class GroupBlock(QGroupBox):
     def __init__(self, group: m.GroupField, items: list[dict[str, Any]], fields_for: Callable,
                  on_item_edit: Callable[[int, str, Any], None], on_add: Callable[[], None],
                  on_remove: Callable[[int], None], parent: QWidget | None = None) -> None:
-        super().__init__(f"{bilingual(group.label)} {_('(required)') if group.min_items else _('(optional)')}",
-                         parent)
+        super().__init__(required_title(bilingual(group.label), group.min_items > 0), parent)
         self.setObjectName(f"field_{group.id}")
         self.group = group
         self.blocks: dict[tuple[int, str], FieldBlock] = {}
