@@ -164,3 +164,12 @@ def test_a_kanji_outside_jis_is_explained_and_kept(qtbot, window):
     feedback = find(window, QLabel, "feedback_applicant_name")
     assert "髙" in feedback.text()
     assert window.bridge.session.values()["applicant_name"]["family"] == "髙橋"
+
+
+def test_coming_back_to_a_step_shows_how_answers_will_be_written(qtbot, window):
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    session = window.bridge.session
+    session.set_answer("relationship", "self")
+    session.set_answer("applicant_phone", "０９０１２３４５６７８")
+    session.go_to("applicant")
+    assert "090-1234-5678" in find(window, QLabel, "feedback_applicant_phone").text()

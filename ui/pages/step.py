@@ -137,6 +137,7 @@ class StepPage(QWidget):
                 _discard(page.content)
             page = self._build(step, key)
             self._pages[step.id] = page
+        self._refresh_feedback()
         for other in self._pages.values():
             other.content.setVisible(other is page)
         if self._shown_step != step.id:
@@ -159,6 +160,19 @@ class StepPage(QWidget):
         content_layout.addStretch(1)
         self.pages.layout().addWidget(content)
         return _Page(key, content, self.blocks)
+
+    def _refresh_feedback(self) -> None:
+        session = self.bridge.session
+        for field_id, block in self.blocks.items():
+            if isinstance(block, GroupBlock):
+                items = session.items(field_id)
+                for (index, _sub_id), sub_block in block.blocks.items():
+                    item = items[index]
+                    sub_block.show_feedback(feedback_lines(sub_block.field, session.result(sub_block.field, item),
+                                                           item.get(sub_block.field.id)))
+            else:
+                block.show_feedback(feedback_lines(block.field, session.result(block.field),
+                                                   session.answers.get(field_id)))
 
     def _refresh_values(self) -> None:
         session = self.bridge.session
