@@ -100,4 +100,4 @@ def _guessed_notice(reading: str) -> Problem:
     return Problem("kana.long_vowel_guessed", _(
         "A dash after a kana was read as the long-vowel mark ー: {reading}. "
         "Check that this is right, e.g. サトー or さとー."
-    ).format(reading=reading))
+    ).format(reading=reading), suggestion=reading)   # offered, so accepting it is one key press

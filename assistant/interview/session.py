@@ -27,6 +27,7 @@ class FieldError:
     code: str
     label: str          # what the person sees as the question's name
     message: str
+    suggestion: str | None = None   # a corrected answer for this part the person may accept
 
 
 @dataclass(frozen=True)
@@ -252,5 +253,5 @@ class Session:
 
 
 def _errors(field_id: str, field: m.FieldDef, result: FieldResult) -> list[FieldError]:
-    return [FieldError(field_id, part, problem.code, field_label(field, part), problem.message)
+    return [FieldError(field_id, part, problem.code, field_label(field, part), problem.message, problem.suggestion)
             for part, problem in result.problems]

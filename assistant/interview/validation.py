@@ -185,6 +185,24 @@ def read_field(field: m.FieldDef, raw: Any) -> FieldResult:
     return result
 
 
+def settled_text(field: m.FieldDef, part: str, text: str) -> str | None:
+    """The text to put back in the box when the person leaves it, or None to leave it as typed.
+
+    Only certain conversions qualify: a reading written in hiragana or half-width kana becomes the
+    script the form asks for. A guess (a dash read as ー) is never applied; it is offered instead.
+    """
+    if field.kind == "kana":
+        script = field.script
+    elif field.kind == "person_name" and part in ("family_kana", "given_kana"):
+        script = "katakana"
+    else:
+        return None
+    parsed = (formats.to_katakana if script == "katakana" else formats.to_hiragana)(text)
+    if parsed.ok and parsed.value and parsed.notice is None and parsed.value != text:
+        return parsed.value
+    return None
+
+
 def field_label(field: m.FieldDef, part: str = "") -> str:
     """The label a person sees for a field (or one of its parts), in the current language."""
     label = ptext(field.label)

@@ -173,3 +173,58 @@ def test_coming_back_to_a_step_shows_how_answers_will_be_written(qtbot, window):
     session.set_answer("applicant_phone", "０９０１２３４５６７８")
     session.go_to("applicant")
     assert "090-1234-5678" in find(window, QLabel, "feedback_applicant_phone").text()
+
+
+def test_an_ended_era_is_explained_and_the_correct_date_offered_not_forced(qtbot, window):
+    go_to_applicant(qtbot, window)
+    session = window.bridge.session
+    for field_id, raw in {"applicant_name": {"family": "山田", "given": "太郎", "family_kana": "ヤマダ",
+                                             "given_kana": "タロウ"},
+                          "applicant_address": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関",
+                                                "block": "2-1-2"},
+                          "applicant_phone": "090-1234-5678"}.items():
+        session.set_answer(field_id, raw)
+    commit_text(find(window, QLineEdit, "input_applicant_birth_date"), "平成31年5月1日")
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    assert session.current_step.id == "applicant"
+    assert session.answers["applicant_birth_date"] == "平成31年5月1日"      # never changed silently
+    use = find(window, QPushButton, "suggestion_applicant_birth_date")
+    assert "令和元年5月1日" in use.text() and "請求者の生年月日" in use.accessibleName()
+    qtbot.keyClick(use, Qt.Key.Key_Space)
+    assert session.answers["applicant_birth_date"] == "令和元年5月1日"
+    assert QApplication.focusWidget() is find(window, QLineEdit, "input_applicant_birth_date")
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    assert session.current_step.id == "household_head_step"
+    assert session.values()["applicant_birth_date"] == "2019-05-01"
+
+
+def test_a_kanji_fallback_is_only_used_when_the_person_chooses_it(qtbot, window):
+    go_to_applicant(qtbot, window)
+    commit_text(find(window, QLineEdit, "input_applicant_name_family"), "髙橋")
+    use = find(window, QPushButton, "suggestion_applicant_name_family")
+    assert "高橋" in use.text()
+    assert window.bridge.session.answers["applicant_name"]["family"] == "髙橋"
+    qtbot.keyClick(use, Qt.Key.Key_Space)
+    assert window.bridge.session.answers["applicant_name"]["family"] == "高橋"
+    assert window.findChild(QPushButton, "suggestion_applicant_name_family") is None
+
+
+def test_a_reading_becomes_katakana_when_the_person_moves_on(qtbot, window):
+    go_to_applicant(qtbot, window)
+    reading = find(window, QLineEdit, "input_applicant_name_family_kana")
+    commit_text(reading, "やまだ")
+    assert reading.text() == "やまだ"                  # nothing changes while typing
+    qtbot.keyClick(reading, Qt.Key.Key_Tab)
+    assert reading.text() == "ヤマダ"
+    assert window.bridge.session.answers["applicant_name"]["family_kana"] == "ヤマダ"
+
+
+def test_a_guessed_long_vowel_is_asked_not_applied(qtbot, window):
+    go_to_applicant(qtbot, window)
+    reading = find(window, QLineEdit, "input_applicant_name_family_kana")
+    commit_text(reading, "さと-")
+    qtbot.keyClick(reading, Qt.Key.Key_Tab)
+    assert reading.text() == "さと-"
+    use = find(window, QPushButton, "suggestion_applicant_name_family_kana")
+    qtbot.keyClick(use, Qt.Key.Key_Space)
+    assert reading.text() == "サトー"

@@ -28,13 +28,14 @@ def _postal(raw: Any) -> str:
     return str(raw.get("postal_code") or "") if isinstance(raw, dict) else ""
 
 
-def feedback_lines(field: m.FieldDef, result: FieldResult, raw: Any) -> list[str]:
-    """Notices to act on, and how a valid answer will be written on the form when that differs."""
+def feedback(field: m.FieldDef, result: FieldResult, raw: Any) -> tuple[list[str], list[tuple[str, str]]]:
+    """Notices to act on (with the corrections they suggest), and how a valid answer will be
+    written on the form when that differs from what was typed."""
     lines = [notice.message for _part, notice in result.notices]
     if (result.ok and result.value is not None and field.kind in INTERPRETED_KINDS
             and result.display != (raw.strip() if isinstance(raw, str) else raw)):
         lines.append(_("On the form: {value}").format(value=result.display))
-    return lines
+    return lines, [(part, notice.suggestion) for part, notice in result.notices if notice.suggestion]
 
 
 def _discard(widget: QWidget) -> None:
@@ -168,11 +169,11 @@ class StepPage(QWidget):
                 items = session.items(field_id)
                 for (index, _sub_id), sub_block in block.blocks.items():
                     item = items[index]
-                    sub_block.show_feedback(feedback_lines(sub_block.field, session.result(sub_block.field, item),
-                                                           item.get(sub_block.field.id)))
+                    sub_block.show_feedback(*feedback(sub_block.field, session.result(sub_block.field, item),
+                                                      item.get(sub_block.field.id)))
             else:
-                block.show_feedback(feedback_lines(block.field, session.result(block.field),
-                                                   session.answers.get(field_id)))
+                block.show_feedback(*feedback(block.field, session.result(block.field),
+                                              session.answers.get(field_id)))
 
     def _refresh_values(self) -> None:
         session = self.bridge.session
@@ -219,7 +220,7 @@ class StepPage(QWidget):
         block = self.blocks[field_id]
         if block.field.kind == "address" and _postal(before) != _postal(raw):
             self._fill_address(block, raw)
-        block.show_feedback(feedback_lines(block.field, session.result(block.field), session.answers.get(field_id)))
+        block.show_feedback(*feedback(block.field, session.result(block.field), session.answers.get(field_id)))
         self._rerender_if_questions_changed()
 
     def _on_item_edited(self, group_id: str, index: int, sub_id: str, raw: Any) -> None:
@@ -227,7 +228,7 @@ class StepPage(QWidget):
         session.set_item_answer(group_id, index, sub_id, raw)
         block = self.blocks[group_id].blocks[(index, sub_id)]
         item = session.items(group_id)[index]
-        block.show_feedback(feedback_lines(block.field, session.result(block.field, item), raw))
+        block.show_feedback(*feedback(block.field, session.result(block.field, item), raw))
         self._rerender_if_questions_changed()
 
     def _fill_address(self, block: FieldBlock, raw: dict) -> None:
@@ -284,9 +285,9 @@ class StepPage(QWidget):
 
     def show_errors(self, errors: list[FieldError], *, move_focus: bool) -> None:
         """Errors next to each field, a summary on top; focus goes to the first field to fix."""
-        by_field: dict[str, list[str]] = {}
+        by_field: dict[str, list[FieldError]] = {}
         for error in errors:
-            by_field.setdefault(error.field_id, []).append(f"{error.label}: {error.message}")
+            by_field.setdefault(error.field_id, []).append(error)
         for field_id, block in self.blocks.items():
             if isinstance(block, GroupBlock):
                 block.show_errors(by_field.get(field_id, []))

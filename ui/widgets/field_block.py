@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -14,6 +12,7 @@ from assistant.i18n import _, bilingual, ptext
 from ui.widgets.inputs import FieldInput, make_input
 
 if TYPE_CHECKING:
+    from assistant.interview.session import FieldError
     from assistant.procedures import model as m
 
 CHOICE_KINDS = ("choice", "multi_choice", "yes_no")
@@ -83,26 +82,62 @@ class FieldBlock(QFrame):
         self.error = _small_label("", "error", self)
         self.error.setVisible(False)
         layout.addWidget(self.error)
+        self.suggestions = QVBoxLayout()
+        layout.addLayout(self.suggestions)
+        self._offered: dict[str, list[tuple[str, str]]] = {"errors": [], "notices": []}
         self.description = field_description(field)
         self.name = name
         self._errors = ""
         self.input.describe(name, self.description)
         self.input.edited.connect(on_edit)
+        self.input.left.connect(self._on_input_left)
 
-    def show_errors(self, messages: list[str]) -> None:
+    def show_errors(self, errors: list[FieldError]) -> None:
         """Show (or clear) the errors next to the field; they are read as part of its description."""
-        self._errors = "\n".join(messages)
+        self._errors = "\n".join(f"{e.label}: {e.message}" for e in errors)
         self.error.setText(self._errors)
         self.error.setVisible(bool(self._errors))
+        self._offer("errors", [(e.part, e.suggestion) for e in errors if e.suggestion])
         self._describe()
 
-    def show_feedback(self, lines: list[str]) -> None:
+    def show_feedback(self, lines: list[str], suggestions: list[tuple[str, str]] = ()) -> None:
         """Show how the answer will be written on the form, and anything the person should know."""
         text = "\n".join(lines)
         if text != self.feedback.text():
             self.feedback.setText(text)
             self.feedback.setVisible(bool(text))
             self._describe()
+        self._offer("notices", list(suggestions))
+
+    def _offer(self, source: str, suggestions: list[tuple[str, str]]) -> None:
+        """One button per suggested correction; the answer changes only if the person presses it."""
+        if self._offered[source] == suggestions:
+            return
+        self._offered[source] = suggestions
+        while self.suggestions.count():
+            old = self.suggestions.takeAt(0).widget()
+            old.setParent(None)   # gone from the window at once, not only after deleteLater
+            old.deleteLater()
+        offered = dict.fromkeys(self._offered["errors"] + self._offered["notices"])
+        for part, suggestion in offered:
+            button = QPushButton(_("Use “{suggestion}”").format(suggestion=suggestion), self)
+            button.setObjectName(f"suggestion_{self.field.id}_{part}" if part else f"suggestion_{self.field.id}")
+            button.setAccessibleName(_("Use “{suggestion}” for {question}").format(
+                suggestion=suggestion, question=self.name))
+            button.clicked.connect(lambda _checked=False, p=part, s=suggestion: self._on_suggestion_clicked(p, s))
+            self.suggestions.addWidget(button)
+
+    def _on_input_left(self, part: str) -> None:
+        from assistant.interview.validation import settled_text  # formats: not needed to start
+
+        line = self.input.focus_target(part)
+        settled = settled_text(self.field, part, line.text())
+        if settled is not None:
+            self.input.apply(part, settled)
+
+    def _on_suggestion_clicked(self, part: str, suggestion: str) -> None:
+        self.input.apply(part, suggestion)
+        self.input.focus_target(part).setFocus()
 
     def _describe(self) -> None:
         texts = (self._errors, self.feedback.text(), self.description)
@@ -147,7 +182,8 @@ class GroupBlock(QGroupBox):
         self.error.setVisible(False)
         layout.addWidget(self.error)
 
-    def show_errors(self, messages: list[str]) -> None:
-        self.error.setText("\n".join(messages))
+    def show_errors(self, errors: list[FieldError]) -> None:
+        messages = "\n".join(f"{e.label}: {e.message}" for e in errors)
+        self.error.setText(messages)
         self.error.setVisible(bool(messages))
-        self.add_button.setAccessibleDescription("\n".join(messages))
+        self.add_button.setAccessibleDescription(messages)

@@ -3,9 +3,7 @@ reading and checking answers is the core's work (assistant.interview.validation)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -22,6 +20,7 @@ class FieldInput(QWidget):
     """Base: `edited(raw)` when the person changes the answer."""
 
     edited = Signal(object)
+    left = Signal(str)       # the person left the box (or part) named by the argument
 
     def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +31,12 @@ class FieldInput(QWidget):
 
     def focus_target(self, part: str = "") -> QWidget:
         raise NotImplementedError
+
+    def apply(self, part: str, text: str) -> None:
+        """Put `text` into the answer (or one part of it) as if the person had typed it."""
+        line = self.focus_target(part)
+        line.setText(text)
+        line.textEdited.emit(text)
 
     def describe(self, name: str, description: str) -> None:
         """Give the focusable controls their accessible name and description."""
@@ -51,6 +56,7 @@ class LineInput(FieldInput):
         self.line.setObjectName(f"input_{field.id}")
         layout.addWidget(self.line, 1)
         self.line.textEdited.connect(self._on_line_text_edited)
+        self.line.editingFinished.connect(lambda: self.left.emit(""))
         if field.kind == "my_number":
             self.line.setEchoMode(QLineEdit.EchoMode.Password)
             self.toggle = QPushButton(_("Show"), self)
@@ -92,6 +98,7 @@ class PartsInput(FieldInput):
             line.setObjectName(f"input_{field.id}_{part}")
             label.setBuddy(line)
             line.textEdited.connect(self._on_part_text_edited)
+            line.editingFinished.connect(lambda p=part: self.left.emit(p))
             grid.addWidget(label, row, 0)
             grid.addWidget(line, row, 1)
             self.lines[part], self.labels[part] = line, label
