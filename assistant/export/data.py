@@ -6,13 +6,15 @@ import datetime as dt
 from typing import Any
 
 from assistant import __version__
+from assistant.export.imi import persons
 from assistant.interview.session import Session
 
 FORMAT = "tetsuzuki-submission/1"
 
 
 def build_record(session: Session, created: dt.datetime) -> dict[str, Any]:
-    """Procedure id and version, normalised answers that apply, attachments, creation time."""
+    """Procedure id and version, normalised answers that apply, attachments, creation time, and
+    the people on the form in the IMI core vocabulary (JSON-LD) under "imi"."""
     procedure = session.procedure
     return {
         "format": FORMAT,
@@ -21,4 +23,5 @@ def build_record(session: Session, created: dt.datetime) -> dict[str, Any]:
         "created": created.isoformat(timespec="seconds"),
         "answers": session.values(),
         "attachments": [{"id": a.id, "label": a.label} for a in session.needed_attachments()],
+        "imi": persons(session),
     }

@@ -5,14 +5,20 @@ The bundled BIZ UDGothic font is embedded (subset), so the file prints the same 
 its text can be searched, copied and read by screen readers. The PDF is tagged with its language.
 Only the Regular face is embedded (each face costs about 150 ms to parse and subset); headings
 are drawn filled and stroked, which looks bold and leaves the text layer unchanged.
+
+BIZ UDGothic lacks some characters of real names (e.g. 𠮷 U+20BB7 in 𠮷田). Only when the text needs
+one is a fallback font from FALLBACK_FONTS added (Noto Sans CJK costs ~200–400 ms more); characters
+that no font can draw are reported in PdfResult.missing, never logged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
+import logging
+from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import TextMode
@@ -23,7 +29,36 @@ from assistant.procedures import model as m
 
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 FONT = "BIZUDGothic"
+FALLBACK = "Fallback"
 GREY = (235, 235, 235)
+
+# Fonts for the characters BIZ UDGothic lacks, as (file, face index in a collection); the first that
+# exists is used. IPAmj明朝 (file ipamjm.ttf, installed by hand: not in Debian main) has all 文字情報基盤
+# glyphs of registered names. Noto Sans CJK JP (face 0 of the .ttc) comes with the Debian package
+# fonts-noto-cjk, which scripts/setup.sh installs.
+FALLBACK_FONTS: tuple[tuple[Path, int], ...] = (
+    (Path.home() / ".local/share/fonts/ipamjm.ttf", 0),
+    (Path("/usr/local/share/fonts/ipamjm.ttf"), 0),
+    (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), 0),
+)
+
+log = logging.getLogger(__name__)
+
+
+def _hide_glyph_lists(record: logging.LogRecord) -> bool:
+    # fpdf2 logs the missing characters themselves when writing the file: here they are parts of names.
+    return not str(record.msg).startswith("Font %s is missing the following glyphs")
+
+
+logging.getLogger("fpdf.output").addFilter(_hide_glyph_lists)
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """The written file and the characters that no embedded font could draw (shown as empty boxes)."""
+
+    path: Path
+    missing: frozenset[str]
 
 
 class _FormPdf(FPDF):
@@ -92,31 +127,87 @@ def _signature_box(pdf: FPDF) -> None:
     pdf.ln(3)
 
 
-def _bring_list(pdf: FPDF, session: Session) -> None:
+def _bring_lines(session: Session) -> list[str]:
     procedure = session.procedure
-    with _bold(pdf, 11):
-        pdf.cell(0, 8, "持ち物・提出先", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "", 10)
     lines = [f"□ {a.label}：{a.hint}" if a.hint else f"□ {a.label}" for a in session.needed_attachments()]
     lines.append(f"提出先：{procedure.office.name}")
     if procedure.fee.amount_yen is not None:
         lines.append(f"手数料：{procedure.fee.amount_yen:,}円　{procedure.fee.note}".rstrip())
+    return lines
+
+
+def _bring_list(pdf: FPDF, lines: list[str]) -> None:
+    with _bold(pdf, 11):
+        pdf.cell(0, 8, "持ち物・提出先", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 10)
     for line in lines:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
 
 
-def write_pdf(session: Session, path: Path, created: dt.datetime) -> Path:
-    """Write the form with every answer that applies, boxes for date and signature, what to bring."""
+def missing_glyphs(pdf: FPDF, texts: Iterable[str], family: str = FONT) -> set[str]:
+    """The characters of `texts` that the font `family`, already added to `pdf`, has no glyph for.
+
+    Uses the cmap fpdf2 parsed when the font was added (code point → glyph name), so the font file is
+    not read twice. A line break is never looked up by fpdf2, so it never counts as missing.
+    """
+    cmap = pdf.fonts[family.lower()].cmap
+    return {char for text in texts for char in text if char != "\n" and ord(char) not in cmap}
+
+
+def find_fallback_font() -> tuple[Path, int] | None:
+    """The first font of FALLBACK_FONTS that exists, as (file, face index), or None."""
+    return next(((path, index) for path, index in FALLBACK_FONTS if path.is_file()), None)
+
+
+def _add_fallback_font(pdf: FPDF, texts: Iterable[str]) -> set[str]:
+    """Add a fallback font only if `texts` need one; return the characters no font can draw."""
+    missing = missing_glyphs(pdf, texts)
+    found = find_fallback_font() if missing else None
+    if found is None:
+        return missing
+    pdf.add_font(FALLBACK, "", str(found[0]), collection_font_number=found[1])
+    pdf.set_fallback_fonts([FALLBACK])
+    return missing_glyphs(pdf, missing, FALLBACK)
+
+
+def _section_texts(sections: list[tuple[str, list[tuple[str, str]]]]) -> Iterable[str]:
+    for title, rows in sections:
+        yield title
+        for label, value in rows:
+            yield label
+            yield value or ""
+
+
+def render_pdf(session: Session, path: Path, created: dt.datetime) -> PdfResult:
+    """Write the form like write_pdf and say which characters could not be drawn.
+
+    The export still succeeds when some cannot: the caller decides how to tell the user (the
+    characters are personal data, so show them to the user but do not log them).
+    """
     procedure = session.procedure
+    sections = [(step.title, _rows(session, step)) for step in session.visible_steps()]
+    lines = _bring_lines(session)
     pdf = _new_pdf(procedure.title)
+    missing = _add_fallback_font(pdf, [procedure.title, *lines, *_section_texts(sections)])
+    if missing:
+        log.warning("%d character(s) have no glyph in the embedded fonts", len(missing))
     with _bold(pdf, 18):
         pdf.cell(0, 12, procedure.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 9)
     pdf.cell(0, 6, f"作成日 {created:%Y-%m-%d}", align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    for step in session.visible_steps():
-        _section(pdf, step.title, _rows(session, step))
+    for title, rows in sections:
+        _section(pdf, title, rows)
     _signature_box(pdf)
-    _bring_list(pdf, session)
+    _bring_list(pdf, lines)
     pdf.output(str(path))
-    return path
+    return PdfResult(path, frozenset(missing))
+
+
+def write_pdf(session: Session, path: Path, created: dt.datetime) -> Path:
+    """Write the form with every answer that applies, boxes for date and signature, what to bring.
+
+    Characters missing from BIZ UDGothic are drawn from a fallback font (FALLBACK_FONTS); to learn
+    which characters no font could draw, call render_pdf instead.
+    """
+    return render_pdf(session, path, created).path

@@ -33,6 +33,14 @@ class Option(Strict):
     hint: str = Field("", description="Plain-language explanation shown under the option.")
 
 
+Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_number"]
+#: the field kinds each meaning can be written with
+MEANING_KINDS: dict[str, tuple[str, ...]] = {
+    "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
+    "phone": ("phone",), "email": ("text",), "my_number": ("my_number",),
+}
+
+
 class FieldBase(Strict):
     id: Identifier = Field(description="Unique id of the field within the procedure.")
     label: Text = Field(description="Official Japanese label, as printed on the form.")
@@ -41,6 +49,18 @@ class FieldBase(Strict):
     help: str = Field("", description="Longer help shown on request.")
     required: bool = Field(True, description="Whether the field must be answered when it is shown.")
     when: Condition | None = Field(None, description="Show the field only when this condition holds.")
+    person: Identifier | None = Field(
+        None, description="Id of the person (see `persons`) this answer is about; used for the IMI data "
+                          "and to offer details the person gave before.")
+    meaning: Meaning | None = Field(None, description="What this answer says about `person`.")
+
+    @model_validator(mode="after")
+    def _check_meaning(self) -> FieldBase:
+        if (self.person is None) != (self.meaning is None):
+            raise ValueError("`person` and `meaning` go together: give both or neither")
+        if self.meaning and self.kind not in MEANING_KINDS[self.meaning]:
+            raise ValueError(f"meaning {self.meaning!r} needs a field of kind {' or '.join(MEANING_KINDS[self.meaning])}")
+        return self
 
 
 class TextField(FieldBase):
@@ -154,6 +174,11 @@ class Fee(Strict):
     note: str = Field("", description="How the fee varies.")
 
 
+class Person(Strict):
+    id: Identifier = Field(description="Id used by the fields' `person`.")
+    label: Text = Field(description="Official Japanese role on the form, e.g. 請求者, 対象者.")
+
+
 class Procedure(Strict):
     schema_version: Literal[1] = Field(description="Version of this definition format; must be 1.")
     id: Identifier = Field(description="Unique id of the procedure.")
@@ -163,6 +188,7 @@ class Procedure(Strict):
     keywords: tuple[str, ...] = Field((), description="Search words in any language.")
     who_may_apply: tuple[ApplicantRule, ...] = Field(min_length=1, description="Who may file it.")
     attachments: tuple[Attachment, ...] = Field((), description="Documents to bring or enclose.")
+    persons: tuple[Person, ...] = Field((), description="The people the form is about, by role.")
     office: Office = Field(description="Where the form is submitted.")
     fee: Fee = Field(default_factory=Fee, description="What it costs.")
     deadline: str = Field("", description="By when it must be filed, in plain words.")
@@ -179,6 +205,10 @@ class Procedure(Strict):
             if unknown:
                 raise ValueError(f"{where}: condition refers to unknown field(s) {sorted(unknown)}")
         _check_no_cycles(self)
+        persons = {p.id for p in self.persons}
+        for field in self.all_fields():
+            if field.person and field.person not in persons:
+                raise ValueError(f"field {field.id}: unknown person {field.person!r} (declare it in `persons`)")
         known_attachments = {a.id for a in self.attachments}
         for rule in self.who_may_apply:
             missing = set(rule.needs) - known_attachments
