@@ -67,14 +67,23 @@ def _read_text(field: m.TextField, raw: str) -> FieldResult:
     return FieldResult(value or None, value)
 
 
+def _has_latin(text: str) -> bool:
+    return any("a" <= c.lower() <= "z" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" for c in text)
+
+
 def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
     raw = raw if isinstance(raw, dict) else {}
     value: dict[str, str] = {}
     problems: list[tuple[str, Problem]] = []
     notices: list[tuple[str, Problem]] = []
     for part in ("family", "given"):
-        parsed = formats.check_name(_text(raw.get(part)))
+        text = _text(raw.get(part))
+        # Roman letters: written as on the residence card (upper case, single spaces, in full);
+        # anything else is kept exactly as typed, never normalised.
+        parsed = formats.normalize_latin_name(text) if _has_latin(text) else formats.check_name(text)
         value[part] = parsed.value or ""
+        if parsed.problem:
+            problems.append((part, parsed.problem))
         if parsed.notice:
             notices.append((part, parsed.notice))
     if field.readings:
@@ -87,7 +96,9 @@ def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
                 notices.append((part, parsed.notice))
     if field.required:
         needed = ("family", "family_kana") if field.readings else ("family",)
-        problems.extend((part, _required_problem()) for part in needed if not value.get(part))
+        reported = {part for part, _problem in problems}
+        problems.extend((part, _required_problem()) for part in needed
+                        if not value.get(part) and part not in reported)
     display = "　".join(v for v in (value["family"], value["given"]) if v)
     if field.readings and (value.get("family_kana") or value.get("given_kana")):
         display += "（" + "　".join(v for v in (value["family_kana"], value["given_kana"]) if v) + "）"
@@ -161,6 +172,7 @@ _SIMPLE_PARSERS = {
         formats.to_katakana(_text(raw)) if f.script == "katakana" else formats.to_hiragana(_text(raw))),
     "postal_code": lambda f, raw: _from_parsed(formats.parse_postal_code(_text(raw))),
     "phone": lambda f, raw: _from_parsed(formats.parse_phone(_text(raw))),
+    "email": lambda f, raw: _from_parsed(formats.parse_email(_text(raw))),
     "my_number": lambda f, raw: _from_parsed(formats.parse_my_number(_text(raw))),
     "text": lambda f, raw: _read_text(f, _text(raw)),
     "person_name": _read_person_name,
@@ -183,6 +195,14 @@ def read_field(field: m.FieldDef, raw: Any) -> FieldResult:
             problem = _required_problem()
         result = FieldResult(None, result.display, (("", problem),), result.notices)
     return result
+
+
+def printed(field: m.FieldDef, result: FieldResult) -> str:
+    """How an answer is written on the form itself: like the screen, except that a My Number,
+    masked everywhere else, is printed in full (the form asks for it)."""
+    if field.kind == "my_number" and result.value:
+        return formats.format_my_number(result.value)
+    return result.display
 
 
 def settled_text(field: m.FieldDef, part: str, text: str) -> str | None:

@@ -69,7 +69,7 @@ def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
         loader.dispose()
 
 
-_TAGS = frozenset({"text", "kana", "person_name", "date", "postal_code", "address", "phone", "my_number",
+_TAGS = frozenset({"text", "kana", "person_name", "date", "postal_code", "address", "phone", "email", "my_number",
                    "choice", "multi_choice", "yes_no", "number", "group", "all", "any", "not", "equals",
                    "in", "includes", "answered", "compare"})
 

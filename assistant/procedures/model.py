@@ -37,7 +37,7 @@ Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_
 #: the field kinds each meaning can be written with
 MEANING_KINDS: dict[str, tuple[str, ...]] = {
     "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
-    "phone": ("phone",), "email": ("text",), "my_number": ("my_number",),
+    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",),
 }
 
 
@@ -97,6 +97,10 @@ class PhoneField(FieldBase):
     kind: Literal["phone"] = Field(description="A Japanese phone number.")
 
 
+class EmailField(FieldBase):
+    kind: Literal["email"] = Field(description="An e-mail address (full-width characters accepted).")
+
+
 class MyNumberField(FieldBase):
     kind: Literal["my_number"] = Field(description="A 12-digit 個人番号 with check digit; shown masked.")
 
@@ -124,7 +128,7 @@ class NumberField(FieldBase):
 
 SimpleField = Annotated[
     Union[TextField, KanaField, PersonNameField, DateField, PostalCodeField, AddressField, PhoneField,
-          MyNumberField, ChoiceField, MultiChoiceField, YesNoField, NumberField],
+          EmailField, MyNumberField, ChoiceField, MultiChoiceField, YesNoField, NumberField],
     Field(discriminator="kind"),
 ]
 

@@ -25,6 +25,7 @@ def test_field_kinds_store_normalised_values():
     session = Session(load("field_kinds"), {
         "free_text": " メモ ", "reading": "やまだ", "reading_hiragana": "ヤマダ", "birth": "H1.1.8",
         "postal": "〒１００－００１３", "phone": "03-5253-2111", "my_number": "1234 5678 9018",
+        "email": "ｙａｍａｄａ＠example.jp",
         "sex": "female", "linked": ["care", "health"], "card": False, "copies": "２",
         "person": {"family": "髙橋", "given": "一郎", "family_kana": "たかはし", "given_kana": "いちろう"},
         "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "2-1-2"}})
@@ -34,6 +35,7 @@ def test_field_kinds_store_normalised_values():
     assert values["birth"] == "1989-01-08"
     assert values["postal"] == "1000013"
     assert values["my_number"] == "123456789018"
+    assert values["email"] == "yamada@example.jp"
     assert values["linked"] == ["health", "care"]   # form order
     assert values["card"] is False and values["copies"] == 2
     assert values["person"]["family"] == "髙橋"      # never normalised

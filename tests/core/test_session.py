@@ -124,3 +124,19 @@ def test_error_messages_follow_the_interface_language(procedure):
     i18n.set_language("en")
     [error] = session.next()
     assert "Choose one" in error.message
+
+
+def test_a_foreign_name_is_written_as_on_the_residence_card(procedure):
+    answers = dict(ANSWERS, applicant_name={"family": "Nguyen", "given": "ｖａｎ　 an", "family_kana": "グエン",
+                                            "given_kana": "ヴァン　アン"})
+    session = Session(procedure, answers)
+    assert session.values()["applicant_name"]["family"] == "NGUYEN"
+    assert session.values()["applicant_name"]["given"] == "VAN AN"
+
+
+def test_an_accented_name_is_refused_with_the_card_spelling_offered(procedure):
+    answers = dict(ANSWERS, applicant_name={"family": "Nguyễn", "given": "An", "family_kana": "グエン",
+                                            "given_kana": "アン"})
+    step = next(s for s in procedure.steps if s.id == "applicant")
+    [error] = Session(procedure, answers).step_errors(step)
+    assert (error.part, error.code, error.suggestion) == ("family", "latin_name.accent", "NGUYEN")
