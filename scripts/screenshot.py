@@ -1,6 +1,6 @@
 """Render the window at a given step to a PNG (for the README and for looking at changes).
 
-Usage: .venv/bin/python scripts/screenshot.py OUT.png [STEP_ID|review] [LANGUAGE]
+Usage: .venv/bin/python scripts/screenshot.py OUT.png [STEP_ID|review|home] [LANGUAGE] [ZOOM] [THEME]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from assistant import i18n  # noqa: E402
 from assistant.paths import AppPaths  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
 from ui.app import build_window, setup_application  # noqa: E402
 from ui.tasks import SyncTasks  # noqa: E402
 
@@ -27,12 +28,14 @@ def main() -> None:
     out = Path(sys.argv[1])
     step = sys.argv[2] if len(sys.argv) > 2 else "applicant"
     language = sys.argv[3] if len(sys.argv) > 3 else "ja"
+    zoom = int(sys.argv[4]) if len(sys.argv) > 4 else 100
+    theme = sys.argv[5] if len(sys.argv) > 5 else "default"
     app = QApplication(sys.argv[:1])
-    setup_application(app)
+    setup_application(app, Settings(language, zoom, theme))
     i18n.set_language(language)
     with tempfile.TemporaryDirectory() as home:
-        window = build_window(AppPaths.resolve(home), SyncTasks())
-        window.resize(1100, 820)
+        window = build_window(AppPaths.resolve(home), SyncTasks(), settings=Settings(language, zoom, theme))
+        window.resize(1280, 800)
         window.show()
         if step != "home":
             window.home.procedure_chosen.emit("juminhyo_copy")

@@ -1,35 +1,23 @@
-"""Start the application: Qt, the bundled font, the catalog of procedures, the main window."""
+"""Start the application: Qt, the person's display settings, the main window, the procedures."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from assistant import i18n
+from assistant import settings as saved
 from assistant.paths import AppPaths
+from ui import appearance
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
-from ui.theme import style_sheet
-
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-BASE_POINT_SIZE = 14.0
 
 
-def setup_application(app: QApplication) -> None:
-    """Bundled BIZ UDGothic first (the same face as on paper), then the system's Japanese faces."""
-    families = []
-    for file in sorted(FONT_DIR.glob("BIZUDGothic-*.ttf")):
-        font_id = QFontDatabase.addApplicationFont(str(file))
-        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    font = QFont()
-    font.setFamilies(list(dict.fromkeys(families)) + ["Noto Sans CJK JP", "IPAexGothic"])
-    font.setPointSizeF(BASE_POINT_SIZE)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(BASE_POINT_SIZE))
+def setup_application(app: QApplication, settings: saved.Settings | None = None) -> None:
+    app.setStyle("Fusion")   # follows palettes predictably on every platform
+    appearance.apply(app, settings or saved.Settings())
 
 
 def load_catalog(paths: AppPaths):
@@ -39,10 +27,11 @@ def load_catalog(paths: AppPaths):
     return Catalog.load(paths.procedure_dirs)
 
 
-def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True) -> MainWindow:
+def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
+                 settings: saved.Settings | None = None) -> MainWindow:
     """The main window; with `load_now=False` it is shown at once and fills its list when loaded."""
     tasks = tasks or Tasks()
-    window = MainWindow(load_catalog(paths) if load_now else None, paths, tasks)
+    window = MainWindow(load_catalog(paths) if load_now else None, paths, tasks, settings or saved.Settings())
     if not load_now:
         # Start loading once the window is on screen: a worker importing pydantic would hold the
         # interpreter while the window is being shown.
@@ -55,9 +44,12 @@ def run(paths: AppPaths, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Tetsuzuki Assistant")
     app.setDesktopFileName("tetsuzuki")
+    settings = saved.load(paths.config)
     if language:
-        i18n.set_language(language)
-    setup_application(app)
-    window = build_window(paths, load_now=False)
+        settings = saved.Settings(language, settings.zoom, settings.theme)
+    if settings.language in i18n.LANGUAGES:
+        i18n.set_language(settings.language)
+    setup_application(app, settings)
+    window = build_window(paths, load_now=False, settings=settings)
     window.show()
     return app.exec()

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import logging
-
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant import i18n
+from assistant import settings as settings_store
 from assistant.i18n import _, bilingual
 from assistant.paths import AppPaths
+from assistant.settings import Settings
+from ui import appearance
 from ui.a11y import announce
 from ui.bridge import SessionBridge, language_bridge
 from ui.pages.export import ExportPage
 from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
 from ui.pages.step import StepPage
+from ui.widgets.header import HeaderBar
 
 if TYPE_CHECKING:
     from assistant.procedures.catalog import Catalog
@@ -36,29 +40,19 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog: Catalog | None, paths: AppPaths, tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog | None, paths: AppPaths, tasks, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog, self.paths, self.tasks = catalog, paths, tasks
+        self.settings = settings or Settings(language=i18n.current_language())
         self.bridge: SessionBridge | None = None
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        header = QHBoxLayout()
-        self.app_title = QLabel(central)
-        self.app_title.setProperty("role", "app-title")
-        self.language_label = QLabel("言語 / Language", central)
-        self.language = QComboBox(central)
-        self.language.setObjectName("language")
-        for code, name in i18n.LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
-        self.language_label.setBuddy(self.language)
-        self.help = QPushButton(central)
-        self.help.setObjectName("help")
-        header.addWidget(self.app_title, 1)
-        header.addWidget(self.language_label)
-        header.addWidget(self.language)
-        header.addWidget(self.help)
-        layout.addLayout(header)
+        self.header = HeaderBar(central)
+        self.header.show_settings(i18n.current_language(), appearance.resolved_theme(self.settings) == "high_contrast")
+        layout.addWidget(self.header)
+        self.language = self.header.language
+        self.help = self.header.help
         self.stack = QStackedWidget(central)
         self.home = HomePage(catalog)
         self.step = StepPage()
@@ -72,8 +66,14 @@ class MainWindow(QMainWindow):
         self.step.left_first_step.connect(self._on_step_left_first_step)
         self.review.export_requested.connect(self._on_review_export_requested)
         self.done.finished.connect(self._on_done_finished)
-        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
-        self.help.clicked.connect(self._on_help_clicked)
+        self.header.language_chosen.connect(self._on_header_language_chosen)
+        self.header.zoom_requested.connect(self._on_header_zoom_requested)
+        self.header.contrast_toggled.connect(self._on_header_contrast_toggled)
+        self.header.help_requested.connect(self._on_help_clicked)
+        for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), (QKeySequence("Ctrl+="), 1),
+                            (QKeySequence.StandardKey.ZoomOut, -1), (QKeySequence("Ctrl+0"), 0)):
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(lambda s=steps: self._on_header_zoom_requested(s))
         language_bridge().changed.connect(self._on_language_changed)
         self.retranslate_ui()
         self.resize(1000, 760)
@@ -86,9 +86,7 @@ class MainWindow(QMainWindow):
     # --- texts --------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self.app_title.setText(_("Tetsuzuki Assistant"))
-        self.help.setText(_("&Help"))
-        self.language.setAccessibleName("言語 / Language")
+        self.header.retranslate_ui()
         self.home.retranslate_ui()
         self.done.retranslate_ui()
         if self.bridge is not None and self.stack.currentWidget() in (self.step, self.review):
@@ -193,8 +191,25 @@ class MainWindow(QMainWindow):
 
     # --- language and help --------------------------------------------------------------------
 
-    def _on_language_current_index_changed(self, index: int) -> None:
-        i18n.set_language(self.language.itemData(index))
+    def _on_header_language_chosen(self, language: str) -> None:
+        i18n.set_language(language)
+        self._change_settings(replace(self.settings, language=language))
+
+    def _on_header_zoom_requested(self, steps: int) -> None:
+        changed = replace(self.settings, zoom=100) if steps == 0 else self.settings.zoomed(steps)
+        if changed != self.settings:
+            self._change_settings(changed)
+        announce(self.header, _("Text size {percent}%").format(percent=self.settings.zoom))
+
+    def _on_header_contrast_toggled(self, on: bool) -> None:
+        self._change_settings(replace(self.settings, theme="high_contrast" if on else "default"))
+
+    def _change_settings(self, changed: Settings) -> None:
+        """Apply at once, remember in the background (a small file, but disk never blocks the window)."""
+        self.settings = changed
+        appearance.apply(QApplication.instance(), changed)
+        self.tasks.run(lambda: settings_store.save(self.paths.config, changed), lambda _result: None,
+                       lambda error: log.warning("settings not saved: %s", type(error).__name__), serial=True)
 
     def _on_language_changed(self, _language: str) -> None:
         self.retranslate_ui()

@@ -1,32 +1,85 @@
-"""Colours and sizes from one token table, turned into a style sheet."""
+"""Colours and sizes from one token table per theme, turned into a style sheet.
+
+Every colour on screen comes from these tables; `contrast()` measures them the way WCAG does
+(tests/ui/test_theme.py checks every pair). Sizes derive from the base font size, so zoom scales
+everything; targets are at least 44 logical pixels.
+"""
 
 from __future__ import annotations
 
-TOKENS = {
-    "text": "#1a1a1a",
-    "background": "#ffffff",
-    "muted_text": "#4a4a4a",
-    "error": "#b00020",
-    "focus": "#0b57d0",
-    "border": "#6b6b6b",
+THEMES: dict[str, dict[str, str]] = {
+    "default": {
+        "text": "#1a1a1a",
+        "background": "#ffffff",
+        "muted_text": "#4a4a4a",
+        "error": "#b00020",
+        "focus": "#0b57d0",
+        "border": "#6b6b6b",
+        "label_background": "#ffffff",
+    },
+    "high_contrast": {
+        "text": "#ffffff",
+        "background": "#000000",
+        "muted_text": "#e6e6e6",
+        "error": "#ff8080",
+        "focus": "#ffff00",
+        "border": "#ffffff",
+        "label_background": "#000000",
+    },
 }
+#: (foreground, background, minimum ratio) — text 4.5:1 (7:1 in high contrast), components 3:1
+CONTRAST_PAIRS = {
+    "default": [("text", "background", 4.5), ("muted_text", "background", 4.5), ("error", "background", 4.5),
+                ("focus", "background", 3.0), ("border", "background", 3.0)],
+    "high_contrast": [("text", "background", 7.0), ("muted_text", "background", 7.0),
+                      ("error", "background", 7.0), ("focus", "background", 3.0), ("border", "background", 3.0)],
+}
+MIN_TARGET = 44   # logical pixels, for everything that can be pressed or typed into
 
 
-def style_sheet(point_size: float, tokens: dict[str, str] = TOKENS) -> str:
-    """A style sheet with sizes derived from the base font size, so zoom scales everything."""
+def _luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def style_sheet(point_size: float, theme: str = "default") -> str:
+    """The application's style sheet for a base text size and a theme."""
+    t = THEMES[theme]
     small = point_size * 0.9
-    indicator = max(24, round(point_size * 1.9))
-    t = tokens
+    indicator = max(28, round(point_size * 1.9))
+    scrollbar = max(16, round(point_size * 1.2))
     return f"""
     QWidget {{ color: {t['text']}; background: {t['background']}; }}
     QLabel[role="heading"] {{ font-size: {point_size * 1.5:.1f}pt; font-weight: bold; }}
     QLabel[role="app-title"] {{ font-size: {point_size * 1.2:.1f}pt; font-weight: bold; }}
     QLabel[role="hint"], QLabel[role="example"], QLabel[role="option-hint"] {{
         color: {t['muted_text']}; font-size: {small:.1f}pt; }}
+    QLabel[role="feedback"] {{ font-size: {small:.1f}pt; }}
     QLabel[role="error"], QLabel[role="error-summary"] {{ color: {t['error']}; font-weight: bold; }}
     QLabel[role="error-summary"] {{ border: 2px solid {t['error']}; padding: 6px; }}
-    QLineEdit, QComboBox, QListWidget {{ border: 1px solid {t['border']}; padding: 4px; min-height: 1.6em; }}
-    QPushButton {{ border: 2px solid {t['border']}; border-radius: 4px; padding: 6px 14px; min-height: 1.6em; }}
+    QLineEdit, QComboBox, QListWidget {{ border: 2px solid {t['border']}; padding: 4px; }}
+    QLineEdit, QComboBox {{ min-height: {MIN_TARGET - 12}px; }}   /* + padding and border */
+    QPushButton {{ border: 2px solid {t['border']}; border-radius: 4px; padding: 6px 14px;
+                   min-height: {MIN_TARGET - 16}px; min-width: {MIN_TARGET - 32}px; }}
+    QRadioButton, QCheckBox {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
+    QFrame[role="option"] {{ border: 3px solid transparent; }}
+    QFrame[role="option"][focused="true"] {{ border: 3px solid {t['focus']}; }}
+    QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
+    QGroupBox {{ border: 1px solid {t['border']}; margin-top: 1.4em; padding-top: 0.4em; }}
+    QGroupBox::title {{ subcontrol-origin: margin; left: 6px; }}
+    QScrollBar:vertical {{ width: {scrollbar}px; background: {t['background']}; border: 1px solid {t['border']}; }}
+    QScrollBar::handle:vertical {{ background: {t['muted_text']}; min-height: {MIN_TARGET}px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
     *:focus {{ outline: none; border: 3px solid {t['focus']}; }}
-    QCheckBox::indicator, QRadioButton::indicator {{ width: {indicator}px; height: {indicator}px; }}
+    QLabel:focus {{ border: 3px solid {t['focus']}; }}
+    QRadioButton:focus, QCheckBox:focus {{ border: none; }}   /* the option row shows the focus */
     """

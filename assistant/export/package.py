@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.export.data import build_record
-from assistant.export.pdf import write_pdf
+from assistant.export.pdf import render_pdf
 from assistant.interview.session import FieldError, Session
 
 
@@ -25,6 +25,8 @@ class ExportResult:
     folder: Path
     pdf: Path
     json: Path
+    #: characters no installed font could draw: the person must write them on the paper by hand
+    missing: frozenset[str] = frozenset()
 
 
 def export_package(session: Session, out_dir: Path, created: dt.datetime | None = None) -> ExportResult:
@@ -42,8 +44,8 @@ def export_package(session: Session, out_dir: Path, created: dt.datetime | None 
         suffix += 1
         folder = out_dir / f"{session.procedure.id}-{created:%Y%m%d-%H%M%S}-{suffix}"
     folder.mkdir(parents=True, mode=0o700)
-    pdf = write_pdf(session, folder / f"{session.procedure.id}.pdf", created)
+    pdf = render_pdf(session, folder / f"{session.procedure.id}.pdf", created)
     data = folder / f"{session.procedure.id}.json"
     data.write_text(json.dumps(build_record(session, created), ensure_ascii=False, indent=2) + "\n",
                     encoding="utf-8")
-    return ExportResult(folder, pdf, data)
+    return ExportResult(folder, pdf.path, data, frozenset(pdf.missing))

@@ -7,8 +7,8 @@ Only the Regular face is embedded (each face costs about 150 ms to parse and sub
 are drawn filled and stroked, which looks bold and leaves the text layer unchanged.
 
 BIZ UDGothic lacks some characters of real names (e.g. 𠮷 U+20BB7 in 𠮷田). Only when the text needs
-one is a fallback font from FALLBACK_FONTS added (Noto Sans CJK costs ~200–400 ms more); characters
-that no font can draw are reported in PdfResult.missing, never logged.
+one is a fallback font from FALLBACK_FONTS added (Noto Sans CJK adds about 400 ms); characters
+that no font can draw are reported in PdfResult.missing (render_pdf), never logged.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from fpdf.enums import TextMode
 from fpdf.fonts import FontFace
 
 from assistant.interview.session import Session
+from assistant.interview.validation import printed
 from assistant.procedures import model as m
 
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
@@ -32,10 +33,10 @@ FONT = "BIZUDGothic"
 FALLBACK = "Fallback"
 GREY = (235, 235, 235)
 
-# Fonts for the characters BIZ UDGothic lacks, as (file, face index in a collection); the first that
-# exists is used. IPAmj明朝 (file ipamjm.ttf, installed by hand: not in Debian main) has all 文字情報基盤
-# glyphs of registered names. Noto Sans CJK JP (face 0 of the .ttc) comes with the Debian package
-# fonts-noto-cjk, which scripts/setup.sh installs.
+# Fonts for the characters BIZ UDGothic lacks, as (file, face index in a collection); the first
+# that exists is used. IPAmj明朝 (file ipamjm.ttf, installed by hand: not in Debian main) has every
+# 文字情報基盤 glyph of registered names. Noto Sans CJK JP (face 0 of the .ttc, checked with
+# fontTools) comes with the Debian package fonts-noto-cjk, which scripts/setup.sh installs.
 FALLBACK_FONTS: tuple[tuple[Path, int], ...] = (
     (Path.home() / ".local/share/fonts/ipamjm.ttf", 0),
     (Path("/usr/local/share/fonts/ipamjm.ttf"), 0),
@@ -55,7 +56,11 @@ logging.getLogger("fpdf.output").addFilter(_hide_glyph_lists)
 
 @dataclass(frozen=True)
 class PdfResult:
-    """The written file and the characters that no embedded font could draw (shown as empty boxes)."""
+    """The written file and the characters that no embedded font could draw.
+
+    fpdf2 leaves such characters out of both the page and the text layer (no box, just a gap), so a
+    non-empty `missing` means the printed name is wrong: tell the user.
+    """
 
     path: Path
     missing: frozenset[str]
@@ -95,9 +100,9 @@ def _rows(session: Session, step: m.Step) -> list[tuple[str, str]]:
         if isinstance(field, m.GroupField):
             for index, item in enumerate(session.answers.get(field.id) or []):
                 for sub in session.visible_item_fields(field, item):
-                    rows.append((f"{field.label}{index + 1}　{sub.label}", session.result(sub, item).display))
+                    rows.append((f"{field.label}{index + 1}　{sub.label}", printed(sub, session.result(sub, item))))
         else:
-            rows.append((field.label, session.result(field).display))
+            rows.append((field.label, printed(field, session.result(field))))
     return rows
 
 
@@ -179,7 +184,8 @@ def _section_texts(sections: list[tuple[str, list[tuple[str, str]]]]) -> Iterabl
 
 
 def render_pdf(session: Session, path: Path, created: dt.datetime) -> PdfResult:
-    """Write the form like write_pdf and say which characters could not be drawn.
+    """Write the form with every answer that applies, boxes for date and signature and what to
+    bring, and say which characters (if any) no font could draw.
 
     The export still succeeds when some cannot: the caller decides how to tell the user (the
     characters are personal data, so show them to the user but do not log them).
@@ -202,12 +208,3 @@ def render_pdf(session: Session, path: Path, created: dt.datetime) -> PdfResult:
     _bring_list(pdf, lines)
     pdf.output(str(path))
     return PdfResult(path, frozenset(missing))
-
-
-def write_pdf(session: Session, path: Path, created: dt.datetime) -> Path:
-    """Write the form with every answer that applies, boxes for date and signature, what to bring.
-
-    Characters missing from BIZ UDGothic are drawn from a fallback font (FALLBACK_FONTS); to learn
-    which characters no font could draw, call render_pdf instead.
-    """
-    return render_pdf(session, path, created).path

@@ -62,6 +62,11 @@ class ExportPage(QWidget):
                  _("2. Bring it to: {office}").format(office=bilingual(self.procedure.office.name))]
         if self.bring:
             steps.append(_("3. Bring these too: {documents}").format(documents="、".join(self.bring)))
+        if self.result.missing:
+            # On screen only (never logged): the person needs to know which characters to write.
+            steps.insert(0, _("This computer has no font for these characters, so they are blank on the "
+                              "paper: {characters}. Write them in by hand before you sign.").format(
+                                  characters="、".join(sorted(self.result.missing))))
         self.next_steps.setText("\n".join(steps))
         self.open_folder.setText(_("&Open the folder"))
         self.print_pdf.setText(_("Open the PDF to &print"))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
@@ -69,16 +69,17 @@ class ReviewPage(QWidget):
         self.export.setText(_("&Create the form (PDF)"))
         self.status.setText("")
         content = QWidget()
-        grid = QGridLayout(content)
-        for row, item in enumerate(session.review()):
-            self._add_row(grid, row, item)
-        grid.setColumnStretch(1, 1)
+        rows = QVBoxLayout(content)
+        for item in session.review():
+            self._add_row(rows, item)
+        rows.addStretch(1)
         old = self.scroll.takeWidget()
         self.scroll.setWidget(content)
         if old is not None:
             old.deleteLater()
 
-    def _add_row(self, grid: QGridLayout, row: int, item: ReviewItem) -> None:
+    def _add_row(self, rows: QVBoxLayout, item: ReviewItem) -> None:
+        # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
         label = QLabel(item.label)
         label.setWordWrap(True)
         value = QLineEdit(item.display or _("(not answered)"))
@@ -90,9 +91,11 @@ class ReviewPage(QWidget):
         change.setObjectName(f"change_{item.field_id}")
         change.setAccessibleName(_("Change: {question}").format(question=item.label))
         change.clicked.connect(lambda _checked=False, step=item.step_id: self._on_change_clicked(step))
-        grid.addWidget(label, row, 0)
-        grid.addWidget(value, row, 1)
-        grid.addWidget(change, row, 2)
+        line = QHBoxLayout()
+        line.addWidget(value, 1)
+        line.addWidget(change)
+        rows.addWidget(label)
+        rows.addLayout(line)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter on an answer box means "create the form"; buttons handle Enter themselves.

@@ -56,11 +56,17 @@ class FieldBlock(QFrame):
         self.input: FieldInput = make_input(field, self)
         self.input.set_raw(raw)
         if field.kind in CHOICE_KINDS:
-            box = QGroupBox(title, self)
+            # A group (read as one question by screen readers) whose title is a wrapping label:
+            # a QGroupBox title cannot wrap and would push the page sideways at large text sizes.
+            box = QGroupBox(self)
+            box.setAccessibleName(title)
             box_layout = QVBoxLayout(box)
+            self.title = QLabel(title, box)
+            self.title.setWordWrap(True)
+            self.title.setProperty("role", "field-label")
+            box_layout.addWidget(self.title)
             box_layout.addWidget(self.input)
             container: QWidget = box
-            self.title = box
         else:
             self.title = QLabel(title, self)
             self.title.setWordWrap(True)

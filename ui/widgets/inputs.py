@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
@@ -154,6 +154,43 @@ class PartsInput(FieldInput):
             line.setAccessibleDescription(description)
 
 
+class OptionRow(QFrame):
+    """One option: a real radio button or check box, and its text in a label that wraps at any
+    text size (Qt's own button text cannot wrap). Clicking the text chooses the option; the focus
+    ring is drawn around the whole row."""
+
+    def __init__(self, button: QRadioButton | QCheckBox, text: str, hint: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.button = button
+        self.setProperty("role", "option")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        texts.addWidget(self.label)
+        if hint:
+            hint_label = QLabel(hint, self)
+            hint_label.setWordWrap(True)
+            hint_label.setProperty("role", "option-hint")
+            texts.addWidget(hint_label)
+        row.addLayout(texts, 1)
+        button.setAccessibleName(text)
+        button.installEventFilter(self)
+
+    def mousePressEvent(self, event) -> None:
+        self.button.click()
+        self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        return False
+
+
 class ChoiceInput(FieldInput):
     """Radio buttons (one answer) or check boxes (several), each a real, focusable control."""
 
@@ -172,16 +209,11 @@ class ChoiceInput(FieldInput):
         self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
         self.hints: dict[int, str] = {}
         for value, label, hint in options:
-            button = (QCheckBox if self.multiple else QRadioButton)(bilingual(label), self)
+            button = (QCheckBox if self.multiple else QRadioButton)(self)
             button.setObjectName(f"option_{field.id}_{str(value).lower()}")
             self.hints[id(button)] = bilingual(hint) if hint else ""
             self.group.addButton(button)
-            layout.addWidget(button)
-            if hint:
-                hint_label = QLabel(bilingual(hint), self)
-                hint_label.setWordWrap(True)
-                hint_label.setProperty("role", "option-hint")
-                layout.addWidget(hint_label)
+            layout.addWidget(OptionRow(button, bilingual(label), self.hints[id(button)], self))
             self.buttons.append((value, button))
             button.toggled.connect(self._on_button_toggled)
 

@@ -1,0 +1,61 @@
+"""Apply the person's text size and theme to the whole application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from assistant.settings import Settings
+from ui.theme import THEMES, style_sheet
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+BASE_POINT_SIZE = 14.0
+_families: list[str] = []
+
+
+def _load_fonts() -> list[str]:
+    """Bundled BIZ UDGothic first (the same face as on paper), then the system's Japanese faces."""
+    if not _families:
+        for file in sorted(FONT_DIR.glob("BIZUDGothic-*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(file))
+            _families.extend(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
+    return list(dict.fromkeys(_families)) + ["Noto Sans CJK JP", "IPAexGothic"]
+
+
+def resolved_theme(settings: Settings) -> str:
+    """`auto` follows the system: its high-contrast or dark preference gives the high-contrast theme."""
+    if settings.theme != "auto":
+        return settings.theme
+    hints = QGuiApplication.styleHints()
+    wants_contrast = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    return "high_contrast" if wants_contrast or hints.colorScheme() == Qt.ColorScheme.Dark else "default"
+
+
+def _palette(theme: str) -> QPalette:
+    # Indicators and selections are drawn from the palette, not the style sheet.
+    t = THEMES[theme]
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button,
+                 QPalette.ColorRole.AlternateBase):
+        palette.setColor(role, QColor(t["background"]))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor(t["text"]))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(t["focus"]))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(t["background"]))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(t["muted_text"]))
+    return palette
+
+
+def apply(app: QApplication, settings: Settings) -> None:
+    """Set the font size (zoom) and the theme's palette and style sheet."""
+    point_size = BASE_POINT_SIZE * settings.zoom / 100
+    font = QFont()
+    font.setFamilies(_load_fonts())
+    font.setPointSizeF(point_size)
+    app.setFont(font)
+    theme = resolved_theme(settings)
+    app.setPalette(_palette(theme))
+    app.setStyleSheet(style_sheet(point_size, theme))
