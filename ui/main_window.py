@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if self.bridge is None or page in (self.home, self.done):
             where = _("Choose a procedure") if page is self.home else _("Your form is ready")
-            self.setWindowTitle(f"{where} — {app}")
+            self.setWindowTitle(_("{page} — {app}").format(page=where, app=app))
             return
         session = self.bridge.session
         n, total = session.position

@@ -30,6 +30,7 @@ class ReviewPage(QWidget):
         self.intro.setWordWrap(True)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the answers take the focus, not the frame
         self.next_info = QLabel(self)
         self.next_info.setWordWrap(True)
         self.status = QLabel(self)

@@ -78,6 +78,7 @@ class StepPage(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the questions take the focus, not the frame
         self.pages = QWidget()      # holds each step's page; only the current one is visible
         pages_layout = QVBoxLayout(self.pages)
         pages_layout.setContentsMargins(0, 0, 0, 0)

@@ -150,7 +150,8 @@ class PartsInput(FieldInput):
 
     def describe(self, name: str, description: str) -> None:
         for part, line in self.lines.items():
-            line.setAccessibleName(f"{name} – {bilingual(part_label(part))}")
+            part_name = bilingual(part_label(part))
+            line.setAccessibleName(_("{question} – {part}").format(question=name, part=part_name))
             line.setAccessibleDescription(description)
 
 
