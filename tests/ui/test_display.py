@@ -78,14 +78,16 @@ def _visible(window, cls):
 
 
 @pytest.mark.parametrize("theme", ["default", "high_contrast"])
-@pytest.mark.parametrize("zoom", [100, 200, 300])
+@pytest.mark.parametrize(("width", "zoom"), [(1280, 100), (1280, 200), (1280, 300), (320, 100)])
 def test_at_every_size_nothing_is_cut_off_pages_scroll_one_way_and_targets_are_big(qtbot, window, qapp,
-                                                                                    zoom, theme):
+                                                                                    width, zoom, theme):
+    # 1280 px at 100-300 % (R3), and 320 px wide, the width of 400 % zoom (R4 reflow)
     settings = Settings(zoom=zoom, theme=theme)
     appearance.apply(qapp, settings)
-    window.resize(1280, 800)
     for page in _pages(window):
+        window.resize(width, 800)
         qapp.processEvents()
+        assert window.width() == width, f"{page}: the window cannot be {width} px wide"
         for scroll in _visible(window, QScrollArea):
             assert scroll.horizontalScrollBar().maximum() == 0, f"{page}: scrolls sideways at {zoom}%"
         for widget in _visible(window, QLabel) + _visible(window, QAbstractButton) + _visible(window, QComboBox):

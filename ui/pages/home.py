@@ -29,6 +29,8 @@ class HomePage(QWidget):
         self.search_label.setBuddy(self.search)
         self.list = QListWidget(self)
         self.list.setObjectName("procedure_list")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_label = QLabel(self)
         self.list_label.setBuddy(self.list)
         self.start = QPushButton(self)
@@ -39,6 +41,8 @@ class HomePage(QWidget):
         for widget in (self.heading, self.search_label, self.search, self.list_label, self.list, self.start,
                        self.broken):
             layout.addWidget(widget)
+        for label in (self.heading, self.search_label, self.list_label):
+            label.setWordWrap(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_start_clicked)
         self.list.itemActivated.connect(self._on_start_clicked)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
+from ui.widgets.nav import NavRow
 
 if TYPE_CHECKING:
     from assistant.interview.session import ReviewItem
@@ -36,21 +37,18 @@ class ReviewPage(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
-        nav = QHBoxLayout()
         self.back = QPushButton(self)
         self.back.setObjectName("back")
         self.export = QPushButton(self)
         self.export.setObjectName("export")
         self.export.setDefault(True)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        nav.addWidget(self.export)
+        nav = NavRow(self.back, self.export, self)
         for widget in (self.progress, self.title, self.intro):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.next_info)
         layout.addWidget(self.status)
-        layout.addLayout(nav)
+        layout.addWidget(nav)
         self.back.clicked.connect(self._on_back_clicked)
         self.export.clicked.connect(self._on_export_clicked)
 

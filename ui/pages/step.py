@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from assistant.i18n import _, bilingual, current_language, ngettext
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
+from ui.widgets.nav import NavRow
 
 #: kinds whose answer is rewritten for the form (era dates, kana, hyphens…): show the result
 INTERPRETED_KINDS = ("date", "kana", "person_name", "postal_code", "phone", "number")
@@ -85,19 +86,16 @@ class StepPage(QWidget):
         self.scroll.setWidget(self.pages)
         self._pages: dict[str, _Page] = {}
         self._shown_step = ""
-        nav = QHBoxLayout()
         self.back = QPushButton(self)
         self.back.setObjectName("back")
         self.next = QPushButton(self)
         self.next.setObjectName("next")
         self.next.setDefault(True)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        nav.addWidget(self.next)
+        nav = NavRow(self.back, self.next, self)
         for widget in (self.progress, self.title, self.purpose, self.summary):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
-        layout.addLayout(nav)
+        layout.addWidget(nav)
         self.back.clicked.connect(self._on_back_clicked)
         self.next.clicked.connect(self._on_next_clicked)
 

@@ -1,0 +1,42 @@
+"""Back on the left, the way on to the right — stacked when the window is too narrow for both
+(large text or a narrow window), so nothing is ever cut off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
+
+
+class NavRow(QWidget):
+    def __init__(self, back: QPushButton, forward: QPushButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back, self.forward = back, forward
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(back)
+        self.box.addStretch(1)
+        self.box.addWidget(forward)
+
+    def _side_by_side_width(self) -> int:
+        return self.back.sizeHint().width() + self.forward.sizeHint().width() + 2 * self.box.spacing()
+
+    def minimumSizeHint(self) -> QSize:
+        back, forward = self.back.minimumSizeHint(), self.forward.minimumSizeHint()
+        return QSize(max(back.width(), forward.width()), back.height() + forward.height() + self.box.spacing())
+
+    def _arrange(self, width: int) -> None:
+        wide = width >= self._side_by_side_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.box.activate()   # lay out now, not on a later pass of the event loop
+
+    def resizeEvent(self, event) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        # a button's text (so its size) changed, e.g. "Next" became "Next: check your answers"
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+        return super().event(event)
