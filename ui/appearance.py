@@ -25,13 +25,17 @@ def _load_fonts() -> list[str]:
     return list(dict.fromkeys(_families)) + ["Noto Sans CJK JP", "IPAexGothic"]
 
 
-def resolved_theme(settings: Settings) -> str:
-    """`auto` follows the system: its high-contrast or dark preference gives the high-contrast theme."""
+def resolved_theme(settings: Settings, scheme: Qt.ColorScheme | None = None,
+                   contrast: Qt.ContrastPreference | None = None) -> str:
+    """`auto` follows the system (read from Qt unless given): its high-contrast or dark
+    preference gives the high-contrast theme."""
     if settings.theme != "auto":
         return settings.theme
     hints = QGuiApplication.styleHints()
-    wants_contrast = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
-    return "high_contrast" if wants_contrast or hints.colorScheme() == Qt.ColorScheme.Dark else "default"
+    scheme = hints.colorScheme() if scheme is None else scheme
+    contrast = hints.accessibility().contrastPreference() if contrast is None else contrast
+    wants_contrast = contrast == Qt.ContrastPreference.HighContrast
+    return "high_contrast" if wants_contrast or scheme == Qt.ColorScheme.Dark else "default"
 
 
 def _palette(theme: str) -> QPalette:

@@ -1,0 +1,49 @@
+"""Accessibility requirements of shared/reference/accessibility.md §1.2 that are checked in-process
+(the others: test_display, test_accessibility, test_walkthrough, tests/e2e and tests/a11y)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from assistant.settings import Settings
+from tests.ui.test_display import _pages
+from ui import a11y, appearance
+
+
+def test_r12_step_changes_and_problems_are_announced_without_moving_focus_away(qtbot, window):
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)          # nothing chosen yet
+    assert "対象者との関係" in a11y.history[-1]
+    window.bridge.session.set_answer("relationship", "self")
+    window.bridge.session.next()
+    assert a11y.history[-1] == window.windowTitle()
+    assert a11y.history[-1].startswith("ステップ 2/")
+
+
+def test_r14_every_page_has_its_own_window_title(qtbot, window):
+    titles = []
+    for _page in _pages(window):
+        QApplication.processEvents()
+        titles.append(window.windowTitle())
+    assert len(set(titles)) == len(titles)
+    assert all(title.endswith("てつづきアシスタント") for title in titles)
+
+
+def test_r16_the_systems_dark_or_high_contrast_preference_is_followed_until_the_person_chooses(qapp):
+    auto, chosen = Settings(theme="auto"), Settings(theme="default")
+    no_preference = Qt.ContrastPreference.NoPreference
+    assert appearance.resolved_theme(auto, Qt.ColorScheme.Dark, no_preference) == "high_contrast"
+    assert appearance.resolved_theme(auto, Qt.ColorScheme.Light, Qt.ContrastPreference.HighContrast) == "high_contrast"
+    assert appearance.resolved_theme(auto, Qt.ColorScheme.Light, no_preference) == "default"
+    assert appearance.resolved_theme(chosen, Qt.ColorScheme.Dark, Qt.ContrastPreference.HighContrast) == "default"
+    assert appearance.resolved_theme(auto) in ("default", "high_contrast")    # reads the real system
+
+
+def test_r17_help_is_in_the_same_place_on_every_page(qtbot, window):
+    places = set()
+    for _page in _pages(window):
+        QApplication.processEvents()
+        assert window.help.isVisible()
+        places.add(window.help.mapTo(window, window.help.rect().topLeft()).toTuple())
+    assert len(places) == 1
