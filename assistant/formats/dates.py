@@ -99,13 +99,7 @@ def display_date(iso: str) -> str:
     Dates before 1873 are shown in the Western calendar only; text that is not an ISO date is
     returned unchanged, so a bad stored value is still visible.
     """
-    day = _from_iso(iso)
-    if day is None:
-        return iso
-    if day < GREGORIAN_FROM:
-        return f"{day.year}年{day.month}月{day.day}日"
-    era, year = _era_of(day)
-    return f"{day.year}年({era.kanji}{_year_text(year)}年){day.month}月{day.day}日"
+    return _shown(iso, "{western}年({era}{year}年){month}月{day}日")
 
 
 def era_date(iso: str) -> str:
@@ -113,13 +107,18 @@ def era_date(iso: str) -> str:
 
     Dates before 1873 are shown in the Western calendar; non-ISO text is returned unchanged.
     """
+    return _shown(iso, "{era}{year}年{month}月{day}日")
+
+
+def _shown(iso: str, pattern: str) -> str:
+    # Before 1873 (lunisolar Meiji) only the Western date; text that is not ISO stays visible as is.
     day = _from_iso(iso)
     if day is None:
         return iso
     if day < GREGORIAN_FROM:
         return f"{day.year}年{day.month}月{day.day}日"
     era, year = _era_of(day)
-    return f"{era.kanji}{_year_text(year)}年{day.month}月{day.day}日"
+    return pattern.format(western=day.year, era=era.kanji, year=_year_text(year), month=day.month, day=day.day)
 
 
 def is_future(iso: str, today: datetime.date | None = None) -> bool:

@@ -71,29 +71,27 @@ def _has_latin(text: str) -> bool:
     return any("a" <= c.lower() <= "z" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" for c in text)
 
 
+def _read_name_part(part: str, text: str) -> Parsed:
+    if part.endswith("_kana"):
+        return formats.to_katakana(text)
+    # Roman letters: written as on the residence card (upper case, single spaces, in full);
+    # anything else is kept exactly as typed, never normalised.
+    return formats.normalize_latin_name(text) if _has_latin(text) else formats.check_name(text)
+
+
 def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
     raw = raw if isinstance(raw, dict) else {}
     value: dict[str, str] = {}
     problems: list[tuple[str, Problem]] = []
     notices: list[tuple[str, Problem]] = []
-    for part in ("family", "given"):
-        text = _text(raw.get(part))
-        # Roman letters: written as on the residence card (upper case, single spaces, in full);
-        # anything else is kept exactly as typed, never normalised.
-        parsed = formats.normalize_latin_name(text) if _has_latin(text) else formats.check_name(text)
+    parts = NAME_PARTS if field.readings else NAME_PARTS[:2]
+    for part in parts:
+        parsed = _read_name_part(part, _text(raw.get(part)))
         value[part] = parsed.value or ""
         if parsed.problem:
             problems.append((part, parsed.problem))
         if parsed.notice:
             notices.append((part, parsed.notice))
-    if field.readings:
-        for part in ("family_kana", "given_kana"):
-            parsed = formats.to_katakana(_text(raw.get(part)))
-            value[part] = parsed.value or ""
-            if parsed.problem:
-                problems.append((part, parsed.problem))
-            if parsed.notice:
-                notices.append((part, parsed.notice))
     if field.required:
         needed = ("family", "family_kana") if field.readings else ("family",)
         reported = {part for part, _problem in problems}

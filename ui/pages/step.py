@@ -131,13 +131,12 @@ class StepPage(QWidget):
         page = self._pages.get(step.id)
         if page is not None and page.key == key:
             self.blocks = page.blocks
-            self._refresh_values()
         else:
             if page is not None:
                 _discard(page.content)
             page = self._build(step, key)
             self._pages[step.id] = page
-        self._refresh_feedback()
+        self._refresh()
         for other in self._pages.values():
             other.content.setVisible(other is page)
         if self._shown_step != step.id:
@@ -161,28 +160,23 @@ class StepPage(QWidget):
         self.pages.layout().addWidget(content)
         return _Page(key, content, self.blocks)
 
-    def _refresh_feedback(self) -> None:
-        session = self.bridge.session
-        for field_id, block in self.blocks.items():
-            if isinstance(block, GroupBlock):
-                items = session.items(field_id)
-                for (index, _sub_id), sub_block in block.blocks.items():
-                    item = items[index]
-                    sub_block.show_feedback(*feedback(sub_block.field, session.result(sub_block.field, item),
-                                                      item.get(sub_block.field.id)))
-            else:
-                block.show_feedback(*feedback(block.field, session.result(block.field),
-                                              session.answers.get(field_id)))
-
-    def _refresh_values(self) -> None:
+    def _answered_blocks(self):
+        """Every simple question on the page with where its answer lives: (block, item or None, raw)."""
         session = self.bridge.session
         for field_id, block in self.blocks.items():
             if isinstance(block, GroupBlock):
                 items = session.items(field_id)
                 for (index, sub_id), sub_block in block.blocks.items():
-                    sub_block.input.set_raw(items[index].get(sub_id))
+                    yield sub_block, items[index], items[index].get(sub_id)
             else:
-                block.input.set_raw(session.answers.get(field_id))
+                yield block, None, session.answers.get(field_id)
+
+    def _refresh(self) -> None:
+        """Show the session's answers, and how each will be written, in the page's boxes."""
+        session = self.bridge.session
+        for block, item, raw in self._answered_blocks():
+            block.input.set_raw(raw)
+            block.show_feedback(*feedback(block.field, session.result(block.field, item), raw))
 
     def _block(self, field: m.FieldDef) -> FieldBlock | GroupBlock:
         session = self.bridge.session
