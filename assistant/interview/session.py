@@ -95,6 +95,16 @@ class Session:
         return self._step_id == REVIEW
 
     @property
+    def step_id(self) -> str:
+        """Where the person is: a step id, or "review"; saved with a draft."""
+        return self._step_id
+
+    def resume_at(self, step_id: str) -> None:
+        """Go back to where a draft was left; if that step no longer applies, to the first one."""
+        applies = step_id == REVIEW or step_id in {s.id for s in self.visible_steps()}
+        self._move(step_id if applies else self.visible_steps()[0].id)
+
+    @property
     def current_step(self) -> m.Step | None:
         return None if self.at_review else next(s for s in self.procedure.steps if s.id == self._step_id)
 

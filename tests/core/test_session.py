@@ -140,3 +140,16 @@ def test_an_accented_name_is_refused_with_the_card_spelling_offered(procedure):
     step = next(s for s in procedure.steps if s.id == "applicant")
     [error] = Session(procedure, answers).step_errors(step)
     assert (error.part, error.code, error.suggestion) == ("family", "latin_name.accent", "NGUYEN")
+
+
+def test_a_draft_resumes_where_it_was_left_or_at_the_start_if_that_step_no_longer_applies(procedure):
+    session = Session(procedure, dict(ANSWERS))
+    session.go_to("purpose_step")
+    saved_step, saved_answers = session.step_id, session.answers
+    resumed = Session(procedure, saved_answers)
+    resumed.resume_at(saved_step)
+    assert resumed.current_step.id == "purpose_step"
+    resumed.resume_at("subject")            # only for household members and proxies
+    assert resumed.current_step.id == "relationship_step"
+    resumed.resume_at("review")
+    assert resumed.at_review
