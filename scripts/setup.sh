@@ -10,7 +10,9 @@ purpose=${1:-app}
 app_debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 fonts-noto-cjk)
-test_debs=(poppler-utils zbar-tools xvfb xauth)
+test_debs=(poppler-utils zbar-tools xvfb xauth
+  dbus at-spi2-core python3-gi gir1.2-atspi-2.0 python3-pyatspi
+  libx11-xcb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1)
 debs=("${app_debs[@]}")
 [ "$purpose" = test ] && debs+=("${test_debs[@]}")
 
