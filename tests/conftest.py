@@ -31,6 +31,14 @@ def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "exports", (BUNDLED_PROCEDURES,))
 
 
+def memory_keys(_folder):
+    """Drafts encrypted with a key kept in memory (the keyring itself is tested in tests/core)."""
+    from assistant.drafts.keys import MemoryKeySource
+    from assistant.drafts.unlock import KeyChoice
+
+    return KeyChoice("ready", "test", MemoryKeySource())
+
+
 @pytest.fixture
 def window(qtbot, qapp, app_paths):
     """The real main window, on the offscreen platform, with real background tasks."""
@@ -38,7 +46,7 @@ def window(qtbot, qapp, app_paths):
     from ui.tasks import Tasks
 
     setup_application(qapp)
-    window = build_window(app_paths, Tasks())
+    window = build_window(app_paths, Tasks(), key_chooser=memory_keys)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

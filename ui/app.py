@@ -28,11 +28,13 @@ def load_catalog(paths: AppPaths):
 
 
 def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
-                 settings: saved.Settings | None = None) -> MainWindow:
+                 settings: saved.Settings | None = None, key_chooser=None) -> MainWindow:
     """The main window; with `load_now=False` it is shown at once and fills its list when loaded."""
     tasks = tasks or Tasks()
-    window = MainWindow(load_catalog(paths) if load_now else None, paths, tasks, settings or saved.Settings())
-    if not load_now:
+    window = MainWindow(None, paths, tasks, settings or saved.Settings(), key_chooser)
+    if load_now:
+        window.set_catalog(load_catalog(paths))
+    else:
         # Start loading once the window is on screen: a worker importing pydantic would hold the
         # interpreter while the window is being shown.
         QTimer.singleShot(0, lambda: tasks.run(lambda: load_catalog(paths), window.set_catalog,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant import i18n
 from assistant import settings as settings_store
@@ -18,6 +18,7 @@ from assistant.settings import Settings
 from ui import appearance
 from ui.a11y import announce
 from ui.bridge import SessionBridge, language_bridge
+from ui.drafts import DraftKeeper, default_key_chooser
 from ui.pages.export import ExportPage
 from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog | None, paths: AppPaths, tasks, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 key_chooser=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog, self.paths, self.tasks = catalog, paths, tasks
         self.settings = settings or Settings(language=i18n.current_language())
@@ -61,7 +62,21 @@ class MainWindow(QMainWindow):
         for page in (self.home, self.step, self.review, self.done):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
+        self.draft_status = QLabel(central)
+        self.draft_status.setObjectName("draft_status")
+        self.draft_status.setWordWrap(True)
+        layout.addWidget(self.draft_status)
         self.setCentralWidget(central)
+        self.keeper = DraftKeeper(paths.data / "drafts", tasks, key_chooser or default_key_chooser, self)
+        self.keeper.listed.connect(self.home.show_drafts)
+        self.keeper.saved.connect(self._on_keeper_saved)
+        self.keeper.failed.connect(self._on_keeper_failed)
+        self.keeper.needs_passphrase.connect(self._on_keeper_needs_passphrase)
+        self.keeper.ready.connect(lambda: self.home.show_drafts_note("", False))
+        self.home.draft_resumed.connect(self._on_home_draft_resumed)
+        self.home.draft_deleted.connect(self._on_home_draft_deleted)
+        self.home.passphrase_requested.connect(self._on_home_passphrase_requested)
+        self._passphrase_action = ""
         self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
         self.step.left_first_step.connect(self._on_step_left_first_step)
         self.review.export_requested.connect(self._on_review_export_requested)
@@ -79,9 +94,10 @@ class MainWindow(QMainWindow):
         self.resize(1000, 760)
 
     def set_catalog(self, catalog: Catalog) -> None:
-        """Show the procedures once they are loaded (the window appears before that)."""
+        """Show the procedures once they are loaded (the window appears before that), then the drafts."""
         self.catalog = catalog
         self.home.set_catalog(catalog)
+        self.keeper.start()
 
     # --- texts --------------------------------------------------------------------------------
 
@@ -112,8 +128,17 @@ class MainWindow(QMainWindow):
     def _on_home_procedure_chosen(self, procedure_id: str) -> None:
         from assistant.interview.session import Session
 
-        session = Session(self.catalog.get(procedure_id))
+        self._start(Session(self.catalog.get(procedure_id)))
+
+    def _start(self, session, draft=None) -> None:
+        """Show a session (new or resumed) and keep it saved as a draft while it changes."""
+        if self.bridge is not None:
+            self.keeper.save_now()
+            self.bridge.deleteLater()
+        self.keeper.follow(session, draft)
         self.bridge = SessionBridge(session, self)
+        self.bridge.answer_changed.connect(self.keeper.changed)
+        self.bridge.step_changed.connect(self.keeper.save_now)
         self.step.attach(self.bridge)
         self.review.attach(self.bridge)
         self.bridge.step_changed.connect(self._on_bridge_step_changed)
@@ -143,6 +168,66 @@ class MainWindow(QMainWindow):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         elif page is self.review:
             self.review.export.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def _on_home_draft_resumed(self, draft_id: str) -> None:
+        versions = {p.id: p.version for p in self.catalog.procedures}
+        self.keeper.load(draft_id, versions, self._on_draft_loaded)
+
+    def _on_draft_loaded(self, result) -> None:
+        from assistant.interview.session import Session
+
+        message = "\n".join(result.messages)
+        if result.draft is None or result.draft.procedure_id not in {p.id for p in self.catalog.procedures}:
+            self.home.show_drafts_note(message or _("This draft could not be opened."), False)
+            announce(self.home, self.home.drafts_note.text(), assertive=True)
+            return
+        session = Session(self.catalog.get(result.draft.procedure_id), result.draft.answers)
+        session.resume_at(result.draft.step_id or "")
+        self._start(session, result.draft)
+        self.draft_status.setText(message)
+        if message:
+            announce(self.draft_status, message, assertive=True)
+
+    def _on_home_draft_deleted(self, draft_id: str) -> None:
+        answer = QMessageBox.question(self, _("Delete the draft?"),
+                                      _("Delete this unfinished procedure and all its answers from this computer? "
+                                        "This cannot be undone."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.keeper.delete(draft_id)
+            announce(self.home, _("The draft was deleted."))
+
+    def _on_keeper_saved(self, updated: str) -> None:
+        from ui.pages.home import local_time
+
+        self.draft_status.setText(_("Draft saved (encrypted) at {time}.").format(time=local_time(updated)))
+
+    def _on_keeper_failed(self, message: str) -> None:
+        self.draft_status.setText(message)
+        announce(self.draft_status, message, assertive=True)
+
+    def _on_keeper_needs_passphrase(self, action: str, message: str) -> None:
+        self._passphrase_action = action
+        self.home.show_drafts_note(message, action in ("choose_passphrase", "enter_passphrase"))
+
+    def _on_home_passphrase_requested(self) -> None:
+        from ui.widgets.passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(self._passphrase_action == "choose_passphrase", self.home.drafts_note.text(), self)
+        while dialog.exec():
+            wrong: list[str] = []
+            self.keeper.use_passphrase(self._passphrase_action, dialog.passphrase(), wrong.append)
+            self.tasks.wait()
+            QApplication.processEvents()
+            if not wrong:
+                return
+            dialog.show_problem(wrong[0])
+
+    def closeEvent(self, event) -> None:
+        self.keeper.save_now()      # the last keystrokes, before the window goes
+        self.tasks.wait()
+        super().closeEvent(event)
 
     def _on_step_left_first_step(self) -> None:
         self.stack.setCurrentWidget(self.home)

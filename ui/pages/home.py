@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -9,12 +10,23 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from assistant.i18n import _, bilingual, ngettext
 
+def local_time(iso: str) -> str:
+    """A saved time as a person reads it: local date and time to the minute."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
 if TYPE_CHECKING:
     from assistant.procedures.catalog import Catalog
 
 
 class HomePage(QWidget):
     procedure_chosen = Signal(str)
+    draft_resumed = Signal(str)
+    draft_deleted = Signal(str)
+    passphrase_requested = Signal()
 
     def __init__(self, catalog: Catalog | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +50,9 @@ class HomePage(QWidget):
         self.broken = QLabel(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
-        for widget in (self.heading, self.search_label, self.search, self.list_label, self.list, self.start,
-                       self.broken):
+        self._build_drafts()
+        for widget in (self.heading, self.drafts_box, self.search_label, self.search, self.list_label, self.list,
+                       self.start, self.broken):
             layout.addWidget(widget)
         for label in (self.heading, self.search_label, self.list_label):
             label.setWordWrap(True)
@@ -49,11 +62,91 @@ class HomePage(QWidget):
         self.start.clicked.connect(self._on_start_clicked)
         self.retranslate_ui()
 
+    def _build_drafts(self) -> None:
+        """Unfinished procedures first: most people come back to finish one."""
+        self.drafts_box = QWidget(self)
+        box = QVBoxLayout(self.drafts_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.drafts_label = QLabel(self.drafts_box)
+        self.drafts_label.setWordWrap(True)
+        self.drafts = QListWidget(self.drafts_box)
+        self.drafts.setObjectName("draft_list")
+        self.drafts.setWordWrap(True)
+        self.drafts_label.setBuddy(self.drafts)
+        self.resume = QPushButton(self.drafts_box)
+        self.resume.setObjectName("resume")
+        self.delete = QPushButton(self.drafts_box)
+        self.delete.setObjectName("delete_draft")
+        self.drafts_note = QLabel(self.drafts_box)
+        self.drafts_note.setObjectName("drafts_note")
+        self.drafts_note.setWordWrap(True)
+        self.protect = QPushButton(self.drafts_box)
+        self.protect.setObjectName("passphrase")
+        for widget in (self.drafts_label, self.drafts, self.resume, self.delete, self.drafts_note, self.protect):
+            box.addWidget(widget)
+        self.resume.clicked.connect(self._on_resume_clicked)
+        self.drafts.itemActivated.connect(self._on_resume_clicked)
+        self.delete.clicked.connect(self._on_delete_clicked)
+        self.protect.clicked.connect(self.passphrase_requested.emit)
+        self._draft_infos: list = []
+        self._note = ""
+        self.show_drafts([])
+
+    def show_drafts(self, infos: list) -> None:
+        """The unfinished procedures (newest first); the section hides when there are none."""
+        self._draft_infos = infos
+        self.drafts.clear()
+        for info in infos:
+            item = QListWidgetItem(self._draft_text(info))
+            item.setData(Qt.ItemDataRole.UserRole, info.draft_id)
+            self.drafts.addItem(item)
+        if infos:
+            self.drafts.setCurrentRow(0)
+        for widget in (self.drafts_label, self.drafts, self.resume, self.delete):
+            widget.setVisible(bool(infos))
+        self.drafts_box.setVisible(bool(infos) or bool(self._note))
+
+    def show_drafts_note(self, note: str, offer_passphrase: bool) -> None:
+        """Say why drafts cannot be kept or opened yet, with the way out when there is one."""
+        self._note = note
+        self.drafts_note.setText(note)
+        self.drafts_note.setVisible(bool(note))
+        self.protect.setVisible(offer_passphrase)
+        self.drafts_box.setVisible(bool(self._draft_infos) or bool(note))
+
+    def _draft_text(self, info) -> str:
+        title = _("(cannot be opened)")
+        if info.procedure_id and self.catalog is not None:
+            try:
+                title = bilingual(self.catalog.get(info.procedure_id).title)
+            except KeyError:
+                title = info.procedure_id
+        when = local_time(info.updated) if info.updated else ""
+        return _("{procedure} — saved {time}").format(procedure=title, time=when)
+
+    def _current_draft(self) -> str | None:
+        item = self.drafts.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _on_resume_clicked(self, *_args: object) -> None:
+        if (draft_id := self._current_draft()) is not None:
+            self.draft_resumed.emit(draft_id)
+
+    def _on_delete_clicked(self) -> None:
+        if (draft_id := self._current_draft()) is not None:
+            self.draft_deleted.emit(draft_id)
+
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.drafts_label.setText(_("&Unfinished procedures (saved on this computer, encrypted)"))
+        self.drafts.setAccessibleName(_("Unfinished procedures"))
+        self.resume.setText(_("&Continue the chosen one"))
+        self.delete.setText(_("&Delete the chosen one"))
+        self.protect.setText(_("Choose a PIN to keep drafts…"))
+        self.show_drafts(self._draft_infos)
         self.heading.setText(_("Which procedure do you want to do?"))
         self.search_label.setText(_("&Search (Japanese or English words)"))
         self.search.setPlaceholderText(_("e.g. 住民票 or residence"))

@@ -1,0 +1,73 @@
+"""Drafts as a person meets them: answers kept while typing, offered again after a restart."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from assistant.drafts.keys import MemoryKeySource
+from assistant.drafts.store import DraftStore
+from assistant.drafts.unlock import KeyChoice
+from tests.conftest import ROOT
+from tests.ui.typing import commit_text
+from ui.app import build_window
+from ui.tasks import Tasks
+
+ANSWERS = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
+
+
+def test_typing_is_saved_encrypted_and_a_new_window_offers_to_continue(qtbot, qapp, app_paths):
+    key = MemoryKeySource()
+    chooser = lambda _folder: KeyChoice("ready", "test", key)   # noqa: E731 - the same key after "restart"
+    first = build_window(app_paths, Tasks(), key_chooser=chooser)
+    qtbot.addWidget(first)
+    first.show()
+    first.tasks.wait()
+    first.home.procedure_chosen.emit("juminhyo_copy")
+    first.bridge.session.set_answer("relationship", "self")
+    first.bridge.session.next()
+    commit_text(first.findChild(QLineEdit, "input_applicant_name_family"), "山田")
+    qtbot.waitUntil(lambda: "山田" in json.dumps(_only_draft(app_paths, key).answers, ensure_ascii=False)
+                    and "保存しました" in first.draft_status.text(), timeout=5000)
+    files = list((app_paths.data / "drafts").glob("*.tzd"))
+    assert files and all("山田".encode() not in f.read_bytes() for f in files)   # encrypted on disk
+    first.close()
+
+    second = build_window(app_paths, Tasks(), key_chooser=chooser)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: second.home.drafts.count() == 1, timeout=5000)
+    assert "住民票の写し等交付請求書" in second.home.drafts.item(0).text()
+    qtbot.mouseClick(second.home.resume, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second.bridge is not None, timeout=5000)
+    assert second.bridge.session.current_step.id == "applicant"
+    assert second.findChild(QLineEdit, "input_applicant_name_family").text() == "山田"
+    second.tasks.wait()
+
+
+def test_a_draft_can_be_deleted_after_confirming(qtbot, window, app_paths, monkeypatch):
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    window.bridge.session.set_answer("relationship", "self")
+    window.bridge.session.next()                          # a step change saves at once
+    window.home.procedure_chosen.emit("juminhyo_copy")   # a second, separate draft
+    window.bridge.session.set_answer("relationship", "proxy")
+    window.bridge.session.next()
+    window.tasks.wait()
+    window.keeper.refresh()
+    qtbot.waitUntil(lambda: window.home.drafts.count() == 2, timeout=5000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window.home.drafts.setCurrentRow(1)
+    qtbot.mouseClick(window.home.delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.home.drafts.count() == 1, timeout=5000)
+
+
+def _only_draft(paths, key):
+    store = DraftStore(paths.data / "drafts", key)
+    ids = store.draft_ids()
+    return store.load(ids[0]).draft if ids else _Empty()
+
+
+class _Empty:
+    answers: dict = {}

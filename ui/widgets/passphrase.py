@@ -1,0 +1,58 @@
+"""Ask for the PIN or passphrase that protects the drafts: one clear explanation, one or two
+boxes, and the problem shown in words next to them (never only a colour)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from assistant.i18n import _
+
+
+class PassphraseDialog(QDialog):
+    def __init__(self, choosing: bool, explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choosing = choosing
+        self.setWindowTitle(_("Protect your drafts") if choosing else _("Open your drafts"))
+        layout = QVBoxLayout(self)
+        text = QLabel(explanation, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.first = self._box(layout, _("&PIN or passphrase (at least 4 characters):"), "passphrase")
+        self.second = self._box(layout, _("&Type it again:"), "passphrase_again") if choosing else None
+        self.problem = QLabel("", self)
+        self.problem.setObjectName("passphrase_problem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Not now"))
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _box(self, layout: QVBoxLayout, label_text: str, name: str) -> QLineEdit:
+        label = QLabel(label_text, self)
+        label.setWordWrap(True)
+        box = QLineEdit(self)
+        box.setObjectName(name)
+        box.setEchoMode(QLineEdit.EchoMode.Password)
+        label.setBuddy(box)
+        box.setAccessibleName(label.text().replace("&", ""))
+        layout.addWidget(label)
+        layout.addWidget(box)
+        return box
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.first.setAccessibleDescription(message)
+        self.first.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        if self.second is not None and self.second.text() != self.first.text():
+            self.show_problem(_("The two entries are not the same. Type the same PIN or passphrase twice."))
+            return
+        self.accept()
