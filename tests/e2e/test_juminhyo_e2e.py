@@ -7,7 +7,9 @@ poppler exactly as a screen reader or a counter clerk's search would read it.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
+import socket
 import subprocess
 
 import pytest
@@ -38,7 +40,22 @@ def press_next(qtbot, window, expected_step):
     assert (current.id if current else "review") == expected_step, window.step.summary.text()
 
 
-def test_resident_fills_in_and_exports_the_request(qtbot, window, app_paths):
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test (the application never uses the network)."""
+    attempts = []
+
+    def refuse(sock, address, *args):
+        attempts.append(address)
+        raise AssertionError(f"network connection attempted: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    yield attempts
+
+
+def test_resident_fills_in_and_exports_the_request(qtbot, window, app_paths, no_network, caplog):
+    caplog.set_level(logging.DEBUG)
     type_text(window.home.search, "住民票")
     qtbot.keyClick(window.home.search, Qt.Key.Key_Return)
 
@@ -99,3 +116,8 @@ def test_resident_fills_in_and_exports_the_request(qtbot, window, app_paths):
     assert record["answers"]["applicant_name"] == {"family": "山田", "given": "太郎", "family_kana": "ヤマダ",
                                                    "given_kana": "タロウ"}
     assert record["answers"]["copies"] == 1
+    window.tasks.wait()
+    assert no_network == []
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for personal in ("山田", "太郎", "ヤマダ", "090-1234-5678", "09012345678", "霞が関", "昭和45"):
+        assert personal not in logged
