@@ -1,0 +1,192 @@
+"""What is read aloud for each page and event, in the person's language.
+
+Every sentence is one translated message with named placeholders (`_()`/`ngettext()`), never
+pieces joined together; procedure texts come from `ptext()`. Where the person's language is not
+Japanese, the official Japanese label follows the translated one as its own utterance, in a
+Japanese voice, so the person also hears the words printed on the form. A My Number is never
+read: only its last four digits, as the screen shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from babel.lists import format_list
+
+from assistant.i18n import _, current_language, ngettext, ptext
+from assistant.interview.parts import YES_NO_LABELS
+from assistant.interview.validation import FieldResult, field_label
+from assistant.procedures import model as m
+from assistant.speech.speaker import Utterance
+from assistant.speech.voicing import voiced
+
+if TYPE_CHECKING:
+    from assistant.export.package import ExportResult
+    from assistant.interview.session import FieldError, Session
+
+_ITEM_ID = re.compile(r"^(?P<group>[a-z][a-z0-9_]*)\[(?P<index>\d+)\]\.(?P<sub>[a-z][a-z0-9_]*)$")
+CHOICE_KINDS = ("choice", "multi_choice")
+
+
+def _say(text: str, rate: float) -> list[Utterance]:
+    return voiced(text, current_language(), rate)
+
+
+def _listed(items: list[str]) -> str:
+    return format_list(items, locale=current_language()) if items else ""
+
+
+def _official(official: str, rate: float) -> list[Utterance]:
+    """The official Japanese wording, after a translated label (nothing when it was already said)."""
+    if not official or ptext(official) == official:
+        return []
+    # i18n: followed by the label as printed on the Japanese form, read by a Japanese voice.
+    return _say(_("In Japanese on the form: {label}").format(label=official), rate)
+
+
+# --- a procedure and a step -------------------------------------------------------------------
+
+def _position(current: int, total: int) -> str:
+    # i18n: spoken, not shown: the screen's "Step {current} of {total}" is read badly as "1/7".
+    return _("You are at step {current} of {total}.").format(current=current, total=total)
+
+
+def read_procedure(procedure: m.Procedure, rate: float = 1.0) -> list[Utterance]:
+    """A procedure as the list of procedures shows it: its name (and official name), what it is for."""
+    return [*_say(ptext(procedure.title), rate), *_official(procedure.title, rate),
+            *_say(ptext(procedure.summary), rate)]
+
+
+def read_step(session: Session, rate: float = 1.0) -> list[Utterance]:
+    """Where the person is, the step's title and why it is asked ("Step 2 of 7 …")."""
+    step = session.current_step
+    if step is None:
+        return read_review(session, rate)
+    current, total = session.position
+    return [*_say(_position(current, total), rate),
+            *_say(ptext(step.title), rate), *_say(ptext(step.purpose), rate)]
+
+
+def read_page(session: Session, rate: float = 1.0) -> list[Utterance]:
+    """What "Read aloud" says for the current page: the step and every question on it, or the review."""
+    step = session.current_step
+    if step is None:
+        return read_review(session, rate)
+    utterances = read_step(session, rate)
+    for field in session.visible_fields(step):
+        utterances += read_field(session, field.id, rate)
+    return utterances
+
+
+# --- a question -------------------------------------------------------------------------------
+
+def read_field(session: Session, field_id: str, rate: float = 1.0) -> list[Utterance]:
+    """A question, as read when it gets focus: its label (and official label), whether it must be
+    answered, the hint, an example, the choices and the current answer.
+
+    `field_id` is a top-level field's id or "group[index].sub_id" for a field of a group's item.
+    """
+    field, item, label, official = _locate(session, field_id)
+    required = (_("{label} (required)") if field.required else _("{label} (optional)")).format(label=label)
+    utterances = [*_say(required, rate), *_official(official, rate)]
+    if field.hint:
+        utterances += _say(ptext(field.hint), rate)
+    if field.example:
+        utterances += _say(_("Example: {example}").format(example=field.example), rate)
+    if field.kind in CHOICE_KINDS:
+        options = _listed([ptext(o.label) for o in field.options])
+        utterances += _say(_("Choices: {options}").format(options=options), rate)
+    return utterances + _say(_answer_sentence(session, field, item), rate)
+
+
+def _locate(session: Session, field_id: str) -> tuple[m.FieldDef, dict | None, str, str]:
+    """(field, its group item or None, label to say, official label) for a field id."""
+    match = _ITEM_ID.match(field_id)
+    if match is None:
+        field = session.procedure.field(field_id)
+        return field, None, field_label(field), field.label
+    group = session.procedure.field(match["group"])
+    sub = next(f for f in group.fields if f.id == match["sub"])
+    index = int(match["index"])
+    items = session.answers.get(group.id) or []
+    item = items[index] if index < len(items) else {}
+    label = _("{group} {number}: {question}").format(group=ptext(group.item_label), number=index + 1,
+                                                       question=field_label(sub))
+    return sub, item, label, sub.label
+
+
+def _answer_sentence(session: Session, field: m.FieldDef, item: dict | None) -> str:
+    if isinstance(field, m.GroupField):
+        count = len(session.answers.get(field.id) or [])
+        return ngettext("{count} entry so far.", "{count} entries so far.", count).format(count=count)
+    raw = (item if item is not None else session.answers).get(field.id)
+    answer = answer_text(field, session.result(field, item), raw)
+    return _("Your answer: {answer}").format(answer=answer) if answer else _("Not answered yet.")
+
+
+def answer_text(field: m.FieldDef, result: FieldResult, raw: Any = None) -> str:
+    """An answer as it is read: option labels in the person's language; a My Number only by its
+    last four digits; a refused answer as typed (never a My Number)."""
+    if field.kind == "my_number":
+        if result.value:
+            return _("a My Number ending in {digits}").format(digits=" ".join(result.value[-4:]))
+        return _("a number that is not complete yet") if isinstance(raw, str) and raw.strip() else ""
+    if result.value is None:
+        return result.display or (raw.strip() if isinstance(raw, str) else "")
+    if isinstance(field, m.ChoiceField):
+        return ptext(next(o.label for o in field.options if o.value == result.value))
+    if isinstance(field, m.MultiChoiceField):
+        return _listed([ptext(o.label) for o in field.options if o.value in result.value])
+    if isinstance(field, m.YesNoField):
+        return ptext(YES_NO_LABELS[result.value])
+    return result.display
+
+
+# --- problems, review, export -----------------------------------------------------------------
+
+def read_errors(errors: list[FieldError], rate: float = 1.0) -> list[Utterance]:
+    """The error summary shown when Next finds problems: how many, then each question and problem."""
+    if not errors:
+        return []
+    utterances = _say(ngettext("Please check {count} answer:", "Please check {count} answers:",
+                               len(errors)).format(count=len(errors)), rate)
+    for error in errors:
+        utterances += _say(_("{question}: {problem}").format(question=error.label, problem=error.message), rate)
+    return utterances
+
+
+def read_review(session: Session, rate: float = 1.0) -> list[Utterance]:
+    """The review page: where the person is, every answer, and what happens next."""
+    current, total = session.position
+    utterances = [*_say(_position(current, total), rate),
+                  *_say(_("Check your answers"), rate),
+                  *_say(_("Read each answer. To correct one, press its Change button."), rate)]
+    for row in session.review():
+        field, item, _label, _official_label = _locate(session, row.field_id)
+        raw = (item if item is not None else session.answers).get(field.id)
+        answer = answer_text(field, session.result(field, item), raw) or _("(not answered)")
+        utterances += _say(_("{question}: {answer}").format(question=row.label, answer=answer), rate)
+    office = ptext(session.procedure.office.name)
+    return utterances + _say(_("What happens next: the form is saved as a PDF to print, sign and bring to "
+                               "{office}, with a list of what to bring.").format(office=office), rate)
+
+
+def read_export(session: Session, result: ExportResult, rate: float = 1.0) -> list[Utterance]:
+    """The end: the form is ready, characters to write by hand, what to do and bring."""
+    lines = [_("Your form is ready.")]
+    if result.missing:
+        lines.append(_("This computer has no font for these characters, so they are blank on the "
+                       "paper: {characters}. Write them in by hand before you sign.").format(
+                           characters="、".join(sorted(result.missing))))
+    lines += [_("1. Print the PDF, write the date and sign it."),
+              _("2. Bring it to: {office}").format(office=ptext(session.procedure.office.name))]
+    bring = [ptext(a.label) for a in session.needed_attachments()]
+    if bring:
+        lines.append(_("3. Bring these too: {documents}").format(documents=_listed(bring)))
+    return [u for line in lines for u in _say(line, rate)]
+
+
+def read_message(text: str, rate: float = 1.0) -> list[Utterance]:
+    """Any message already translated for the screen (a status, an error box), read as it is."""
+    return _say(text, rate)
