@@ -28,10 +28,11 @@ def load_catalog(paths: AppPaths):
 
 
 def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
-                 settings: saved.Settings | None = None, key_chooser=None) -> MainWindow:
+                 settings: saved.Settings | None = None, key_chooser=None, make_speakers=None,
+                 make_player=None) -> MainWindow:
     """The main window; with `load_now=False` it is shown at once and fills its list when loaded."""
     tasks = tasks or Tasks()
-    window = MainWindow(None, paths, tasks, settings or saved.Settings(), key_chooser)
+    window = MainWindow(None, paths, tasks, settings or saved.Settings(), key_chooser, make_speakers, make_player)
     if load_now:
         window.set_catalog(load_catalog(paths))
     else:

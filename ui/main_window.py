@@ -19,6 +19,7 @@ from ui import appearance
 from ui.a11y import announce
 from ui.bridge import SessionBridge, language_bridge
 from ui.drafts import DraftKeeper, default_key_chooser
+from ui.speech import QtPlayer, ReadAloud, default_speakers
 from ui.pages.export import ExportPage
 from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog | None, paths: AppPaths, tasks, settings: Settings | None = None,
-                 key_chooser=None, parent: QWidget | None = None) -> None:
+                 key_chooser=None, make_speakers=None, make_player=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog, self.paths, self.tasks = catalog, paths, tasks
         self.settings = settings or Settings(language=i18n.current_language())
@@ -77,6 +78,14 @@ class MainWindow(QMainWindow):
         self.home.draft_deleted.connect(self._on_home_draft_deleted)
         self.home.passphrase_requested.connect(self._on_home_passphrase_requested)
         self._passphrase_action = ""
+        self.reader = ReadAloud(tasks, make_speakers or default_speakers, make_player or QtPlayer, self)
+        self.reader.started.connect(lambda _utterance: self.header.show_reading(True))
+        self.reader.finished.connect(lambda: self.header.show_reading(False))
+        self.reader.failed.connect(self._on_keeper_failed)
+        self.header.read_requested.connect(self._on_header_read_requested)
+        for keys, slot in ((QKeySequence("F9"), self._on_header_read_requested),
+                           (QKeySequence("Esc"), self.reader.stop)):
+            QShortcut(keys, self).activated.connect(slot)
         self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
         self.step.left_first_step.connect(self._on_step_left_first_step)
         self.review.export_requested.connect(self._on_review_export_requested)
@@ -224,7 +233,26 @@ class MainWindow(QMainWindow):
                 return
             dialog.show_problem(wrong[0])
 
+    def _on_header_read_requested(self) -> None:
+        """Read the page aloud (or stop, if it is being read); what to say comes from the core."""
+        if self.reader.speaking:
+            self.reader.stop()
+            return
+        from assistant import speech
+
+        page, session = self.stack.currentWidget(), self.bridge.session if self.bridge else None
+        if page is self.step and session is not None:
+            utterances = speech.read_page(session)
+        elif page is self.review and session is not None:
+            utterances = speech.read_review(session)
+        elif page is self.done and self.done.result is not None and session is not None:
+            utterances = speech.read_export(session, self.done.result)
+        else:
+            utterances = speech.read_message(self.home.heading.text())
+        self.reader.read(utterances)
+
     def closeEvent(self, event) -> None:
+        self.reader.close()
         self.keeper.save_now()      # the last keystrokes, before the window goes
         self.tasks.wait()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ class HeaderBar(QWidget):
     zoom_requested = Signal(int)          # +1 larger, -1 smaller, 0 back to normal
     contrast_toggled = Signal(bool)
     help_requested = Signal()
+    read_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,13 +45,16 @@ class HeaderBar(QWidget):
         self.contrast.setCheckable(True)
         self.help = QPushButton(self)
         self.help.setObjectName("help")
-        for widget in (self.title, language_box, self.smaller, self.larger, self.contrast, self.help):
+        self.read = QPushButton(self)
+        self.read.setObjectName("read_aloud")
+        for widget in (self.title, language_box, self.read, self.smaller, self.larger, self.contrast, self.help):
             flow.addWidget(widget)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self.smaller.clicked.connect(lambda: self.zoom_requested.emit(-1))
         self.larger.clicked.connect(lambda: self.zoom_requested.emit(1))
         self.contrast.toggled.connect(self.contrast_toggled.emit)
         self.help.clicked.connect(self.help_requested.emit)
+        self.read.clicked.connect(self.read_requested.emit)
 
     def show_settings(self, language: str, high_contrast: bool) -> None:
         self.language.blockSignals(True)
@@ -72,6 +76,12 @@ class HeaderBar(QWidget):
         self.contrast.setText(_("High contrast"))
         self.contrast.setAccessibleDescription(_("White text on black"))
         self.help.setText(_("&Help"))
+        self.show_reading(False)
+
+    def show_reading(self, reading: bool) -> None:
+        """The same button starts and stops reading aloud; its text says which it will do."""
+        self.read.setText(_("Stop reading (Esc)") if reading else _("Read aloud (F9)"))
+        self.read.setAccessibleDescription(_("Reads this page aloud. F9 starts, Esc stops."))
 
     def _on_language_current_index_changed(self, index: int) -> None:
         self.language_chosen.emit(self.language.itemData(index))
