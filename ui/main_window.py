@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.bridge = SessionBridge(session, self)
         self.bridge.answer_changed.connect(self.keeper.changed)
         self.bridge.step_changed.connect(self.keeper.save_now)
+        self._release_focus()
         self.step.attach(self.bridge)
         self.review.attach(self.bridge)
         self.bridge.step_changed.connect(self._on_bridge_step_changed)
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self._focus_page_start()
 
     def _on_bridge_step_changed(self) -> None:
+        self._release_focus()
         self._show_current()
         self._focus_page_start()
         announce(self.stack.currentWidget(), self.windowTitle())
@@ -168,6 +170,13 @@ class MainWindow(QMainWindow):
             self.step.render()
             self.stack.setCurrentWidget(self.step)
         self._update_title()
+
+    def _release_focus(self) -> None:
+        """Before a page is hidden: otherwise Qt passes its focus along the chain (language box,
+        Back…) and a screen reader announces each one before the new page's first answer."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.stack.isAncestorOf(focused):
+            focused.clearFocus()
 
     def _focus_page_start(self) -> None:
         page = self.stack.currentWidget()

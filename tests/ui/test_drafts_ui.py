@@ -48,6 +48,7 @@ def test_typing_is_saved_encrypted_and_a_new_window_offers_to_continue(qtbot, qa
 
 
 def test_a_draft_can_be_deleted_after_confirming(qtbot, window, app_paths, monkeypatch):
+    qtbot.waitUntil(lambda: window.keeper.store is not None)     # the key is found in the background
     window.home.procedure_chosen.emit("juminhyo_copy")
     window.bridge.session.set_answer("relationship", "self")
     window.bridge.session.next()                          # a step change saves at once

@@ -32,25 +32,26 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.catalog = catalog
         layout = QVBoxLayout(self)
+        # Created in the order shown: that is the order screen readers meet them in.
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
+        self._build_drafts()
         self.search_label = QLabel(self)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
+        self.list_label = QLabel(self)
         self.list = QListWidget(self)
         self.list.setObjectName("procedure_list")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list_label = QLabel(self)
         self.list_label.setBuddy(self.list)
         self.start = QPushButton(self)
         self.start.setObjectName("start")
         self.broken = QLabel(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
-        self._build_drafts()
         for widget in (self.heading, self.drafts_box, self.search_label, self.search, self.list_label, self.list,
                        self.start, self.broken):
             layout.addWidget(widget)

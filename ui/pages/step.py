@@ -264,12 +264,12 @@ class StepPage(QWidget):
         super().keyPressEvent(event)
 
     def _on_next_clicked(self) -> None:
+        # Reset first: a successful Next renders the next step, which must not open with errors.
+        self._showing_errors = False
         errors = self.bridge.session.next()
         if errors:
             self._showing_errors = True
             self.show_errors(errors, move_focus=True)
-        else:
-            self._showing_errors = False
 
     def _on_back_clicked(self) -> None:
         self._showing_errors = False

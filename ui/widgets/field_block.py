@@ -53,34 +53,31 @@ class FieldBlock(QFrame):
         layout.setContentsMargins(0, 4, 0, 4)
         name = label_prefix + bilingual(field.label)
         title = required_title(name, field.required)
-        self.input: FieldInput = make_input(field, self)
-        self.input.set_raw(raw)
-        if field.kind in CHOICE_KINDS:
+        # Widgets are created in the order they are shown: that order is the accessibility tree's,
+        # which screen readers follow when they read object by object.
+        choice = field.kind in CHOICE_KINDS
+        if choice:
             # A group (read as one question by screen readers) whose title is a wrapping label:
             # a QGroupBox title cannot wrap and would push the page sideways at large text sizes.
-            box = QGroupBox(self)
-            box.setAccessibleName(title)
-            box_layout = QVBoxLayout(box)
-            self.title = QLabel(title, box)
-            self.title.setWordWrap(True)
-            self.title.setProperty("role", "field-label")
-            box_layout.addWidget(self.title)
-            box_layout.addWidget(self.input)
-            container: QWidget = box
+            host: QWidget = QGroupBox(self)
+            host.setAccessibleName(title)
+            host_layout = QVBoxLayout(host)
+            layout.addWidget(host)
         else:
-            self.title = QLabel(title, self)
-            self.title.setWordWrap(True)
-            self.title.setProperty("role", "field-label")
-            if field.kind not in ("person_name", "address"):
-                self.title.setBuddy(self.input.focus_target())
-            container = self.input
-        layout.addWidget(self.title if container is self.input else container)
+            host, host_layout = self, layout
+        self.title = QLabel(title, host)
+        self.title.setWordWrap(True)
+        self.title.setProperty("role", "field-label")
+        host_layout.addWidget(self.title)
         if field.hint:
-            layout.addWidget(_small_label(bilingual(field.hint), "hint", self))
+            host_layout.addWidget(_small_label(bilingual(field.hint), "hint", host))
         if field.example:
-            layout.addWidget(_small_label(_("Example: {example}").format(example=field.example), "example", self))
-        if container is self.input:
-            layout.addWidget(self.input)
+            host_layout.addWidget(_small_label(_("Example: {example}").format(example=field.example), "example", host))
+        self.input: FieldInput = make_input(field, host)
+        self.input.set_raw(raw)
+        host_layout.addWidget(self.input)
+        if not choice and field.kind not in ("person_name", "address"):
+            self.title.setBuddy(self.input.focus_target())
         self.feedback = _small_label("", "feedback", self)
         self.feedback.setObjectName(f"feedback_{field.id}")
         self.feedback.setVisible(False)

@@ -25,6 +25,7 @@ class FieldInput(QWidget):
     def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        self._quiet = False
 
     def set_raw(self, raw: Any) -> None:
         raise NotImplementedError
@@ -34,9 +35,18 @@ class FieldInput(QWidget):
 
     def apply(self, part: str, text: str) -> None:
         """Put `text` into the answer (or one part of it) as if the person had typed it."""
-        line = self.focus_target(part)
-        line.setText(text)
-        line.textEdited.emit(text)
+        self.focus_target(part).setText(text)
+
+    def _set_quietly(self, line: QLineEdit, text: str) -> None:
+        # Showing a stored answer is not an edit. Edits are read from textChanged, not textEdited,
+        # because text put in by a screen reader or other assistive tool (AT-SPI EditableText)
+        # changes the box without emitting textEdited.
+        if line.text() != text:
+            self._quiet = True
+            try:
+                line.setText(text)
+            finally:
+                self._quiet = False
 
     def describe(self, name: str, description: str) -> None:
         """Give the focusable controls their accessible name and description."""
@@ -55,7 +65,7 @@ class LineInput(FieldInput):
         self.line = QLineEdit(self)
         self.line.setObjectName(f"input_{field.id}")
         layout.addWidget(self.line, 1)
-        self.line.textEdited.connect(self._on_line_text_edited)
+        self.line.textChanged.connect(self._on_line_text_edited)
         self.line.editingFinished.connect(lambda: self.left.emit(""))
         if field.kind == "my_number":
             self.line.setEchoMode(QLineEdit.EchoMode.Password)
@@ -66,7 +76,8 @@ class LineInput(FieldInput):
             layout.addWidget(self.toggle)
 
     def _on_line_text_edited(self, text: str) -> None:
-        self.edited.emit(text)
+        if not self._quiet:
+            self.edited.emit(text)
 
     def _on_toggle_toggled(self, shown: bool) -> None:
         self.line.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
@@ -74,9 +85,7 @@ class LineInput(FieldInput):
         self.toggle.setAccessibleName(_("Hide the number") if shown else _("Show the number"))
 
     def set_raw(self, raw: Any) -> None:
-        text = "" if raw is None else str(raw)
-        if self.line.text() != text:
-            self.line.setText(text)
+        self._set_quietly(self.line, "" if raw is None else str(raw))
 
     def focus_target(self, part: str = "") -> QWidget:
         return self.line
@@ -97,7 +106,7 @@ class PartsInput(FieldInput):
             line = QLineEdit(self)
             line.setObjectName(f"input_{field.id}_{part}")
             label.setBuddy(line)
-            line.textEdited.connect(self._on_part_text_edited)
+            line.textChanged.connect(self._on_part_text_edited)
             line.editingFinished.connect(lambda p=part: self.left.emit(p))
             grid.addWidget(label, row, 0)
             grid.addWidget(line, row, 1)
@@ -131,19 +140,17 @@ class PartsInput(FieldInput):
         town = self.towns.itemData(index)
         if town:
             self.lines["town"].setText(town)
-            self._on_part_text_edited(town)
             self.offer_towns(())
             self.lines["town"].setFocus()
 
     def _on_part_text_edited(self, _text: str) -> None:
-        self.edited.emit({part: line.text() for part, line in self.lines.items()})
+        if not self._quiet:
+            self.edited.emit({part: line.text() for part, line in self.lines.items()})
 
     def set_raw(self, raw: Any) -> None:
         raw = raw if isinstance(raw, dict) else {}
         for part, line in self.lines.items():
-            text = str(raw.get(part) or "")
-            if line.text() != text:
-                line.setText(text)
+            self._set_quietly(line, str(raw.get(part) or ""))
 
     def focus_target(self, part: str = "") -> QWidget:
         return self.lines.get(part) or self.lines[self.parts[0]]
