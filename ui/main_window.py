@@ -148,38 +148,29 @@ class MainWindow(QMainWindow):
         self.bridge = SessionBridge(session, self)
         self.bridge.answer_changed.connect(self.keeper.changed)
         self.bridge.step_changed.connect(self.keeper.save_now)
-        self._release_focus()
         self.step.attach(self.bridge)
         self.review.attach(self.bridge)
         self.bridge.step_changed.connect(self._on_bridge_step_changed)
-        self._show_current()
-        self._focus_page_start()
-
-    def _on_bridge_step_changed(self) -> None:
-        self._release_focus()
-        self._show_current()
-        self._focus_page_start()
+        self._show_current(focus_start=True)
         announce(self.stack.currentWidget(), self.windowTitle())
 
-    def _show_current(self) -> None:
+    def _on_bridge_step_changed(self) -> None:
+        self._show_current(focus_start=True)
+        announce(self.stack.currentWidget(), self.windowTitle())
+
+    def _show_current(self, *, focus_start: bool = False) -> None:
+        """Show the session's page; with `focus_start`, its first answer takes the focus — set before
+        the page is shown, so the focus goes straight there instead of along the chain (language
+        box, Back…), which a screen reader would announce one by one."""
         session = self.bridge.session
-        if session.at_review:
-            self.review.render()
-            self.stack.setCurrentWidget(self.review)
-        else:
-            self.step.render()
-            self.stack.setCurrentWidget(self.step)
+        page = self.review if session.at_review else self.step
+        page.render()
+        if focus_start:
+            self._focus_page_start(page)
+        self.stack.setCurrentWidget(page)
         self._update_title()
 
-    def _release_focus(self) -> None:
-        """Before a page is hidden: otherwise Qt passes its focus along the chain (language box,
-        Back…) and a screen reader announces each one before the new page's first answer."""
-        focused = QApplication.focusWidget()
-        if focused is not None and self.stack.isAncestorOf(focused):
-            focused.clearFocus()
-
-    def _focus_page_start(self) -> None:
-        page = self.stack.currentWidget()
+    def _focus_page_start(self, page: QWidget) -> None:
         if page is self.step and self.step.blocks:
             first = next(iter(self.step.blocks.values()))
             target = first.add_button if not hasattr(first, "input") else first.input.focus_target()

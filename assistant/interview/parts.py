@@ -6,6 +6,8 @@ from __future__ import annotations
 NAME_PARTS = ("family", "given", "family_kana", "given_kana")
 ADDRESS_PARTS = ("postal_code", "prefecture", "city", "town", "block", "building")
 ADDRESS_REQUIRED = ("prefecture", "city", "town", "block")
+#: the parts that must be filled when the question itself is required
+REQUIRED_PARTS = frozenset({"family", "family_kana", *ADDRESS_REQUIRED})
 
 #: Official Japanese labels of the parts of compound answers (translated in the procedures domain).
 PART_LABELS = {

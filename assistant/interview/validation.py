@@ -21,7 +21,7 @@ from assistant.formats import Parsed, Problem
 from assistant.i18n import _, ptext
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
-from assistant.interview.parts import (ADDRESS_PARTS, ADDRESS_REQUIRED, NAME_PARTS, PART_LABELS,  # noqa: F401
+from assistant.interview.parts import (ADDRESS_PARTS, NAME_PARTS, PART_LABELS, REQUIRED_PARTS,  # noqa: F401
                                        YES_NO_LABELS, part_label)
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
         if parsed.notice:
             notices.append((part, parsed.notice))
     if field.required:
-        needed = ("family", "family_kana") if field.readings else ("family",)
+        needed = [p for p in NAME_PARTS if p in REQUIRED_PARTS and (field.readings or not p.endswith("_kana"))]
         reported = {part for part, _problem in problems}
         problems.extend((part, _required_problem()) for part in needed
                         if not value.get(part) and part not in reported)
@@ -112,7 +112,7 @@ def _read_address(field: m.AddressField, raw: Any) -> FieldResult:
     if postal.problem:
         problems.append(("postal_code", postal.problem))
     if field.required:
-        problems.extend((p, _required_problem()) for p in ADDRESS_REQUIRED if not value[p])
+        problems.extend((p, _required_problem()) for p in ADDRESS_PARTS if p in REQUIRED_PARTS and not value[p])
     line = "".join(value[p] for p in ("prefecture", "city", "town", "block"))
     if value["building"]:
         line += "　" + value["building"]

@@ -57,7 +57,6 @@ class ExportPage(QWidget):
         self.title.setText(_("Your form is ready."))
         self.where_label.setText(_("The files are in this folder:"))
         self.where.setText(str(self.result.folder))
-        self.where.setAccessibleName(_("Folder with the files"))
         steps = [_("1. Print the PDF, write the date and sign it."),
                  _("2. Bring it to: {office}").format(office=bilingual(self.procedure.office.name))]
         if self.bring:

@@ -36,6 +36,8 @@ class HeaderBar(QWidget):
         language_row.setContentsMargins(0, 0, 0, 0)
         language_row.addWidget(self.language_label)
         language_row.addWidget(self.language)
+        self.read = QPushButton(self)       # created in the order shown: the screen readers' order
+        self.read.setObjectName("read_aloud")
         self.smaller = QPushButton(self)
         self.smaller.setObjectName("smaller_text")
         self.larger = QPushButton(self)
@@ -45,8 +47,6 @@ class HeaderBar(QWidget):
         self.contrast.setCheckable(True)
         self.help = QPushButton(self)
         self.help.setObjectName("help")
-        self.read = QPushButton(self)
-        self.read.setObjectName("read_aloud")
         for widget in (self.title, language_box, self.read, self.smaller, self.larger, self.contrast, self.help):
             flow.addWidget(widget)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS, YES_NO_LABELS, part_label
+from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS, REQUIRED_PARTS, YES_NO_LABELS, part_label
 
 if TYPE_CHECKING:
     from assistant.procedures import model as m
@@ -156,10 +156,12 @@ class PartsInput(FieldInput):
         return self.lines.get(part) or self.lines[self.parts[0]]
 
     def describe(self, name: str, description: str) -> None:
+        required = self.field.required
         for part, line in self.lines.items():
             part_name = bilingual(part_label(part))
             line.setAccessibleName(_("{question} – {part}").format(question=name, part=part_name))
-            line.setAccessibleDescription(description)
+            line.setAccessibleDescription(description if not required or part in REQUIRED_PARTS
+                                          else description.replace(_("Required"), _("Optional"), 1))
 
 
 class OptionRow(QFrame):
