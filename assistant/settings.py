@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def load(folder: Path) -> Settings:
 
 def save(folder: Path, settings: Settings) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    import tempfile   # only when saving: not on the way to the first window
+
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".tmp", encoding="utf-8") as tmp:
         json.dump(asdict(settings), tmp)

@@ -77,7 +77,7 @@ class ReadAloud(QObject):
                  make_player: Callable[[QObject], Any] = QtPlayer, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.folder = Path(tempfile.mkdtemp(prefix="tetsuzuki-speech-"))   # private (0700), removed on close
+        self._folder: Path | None = None
         self._make_speakers = make_speakers
         self._chosen: dict[str, Any] | None = None
         self._queue: list[Utterance] = []
@@ -86,6 +86,13 @@ class ReadAloud(QObject):
         self._make_player = make_player
         self._playing: Path | None = None
         self.speaking = False
+
+    @property
+    def folder(self) -> Path:
+        """A private (0700) folder for the audio files, made with the first reading, removed on close."""
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="tetsuzuki-speech-"))
+        return self._folder
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -114,7 +121,8 @@ class ReadAloud(QObject):
         self.stop()
         for speaker in getattr(self, "_speakers", []):
             speaker.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     # --- engines and playing ------------------------------------------------------------------
 
