@@ -128,13 +128,13 @@ class ScryptParams:
         return self
 
 
-class PassphraseKeySource(KeySource):
+class PassphraseKeySource(MemoryKeySource):
     """A key derived from the person's PIN or passphrase (kept in memory while the app runs)."""
 
     kind = "passphrase"
 
     def __init__(self, key: bytes) -> None:
-        self._key: bytes | None = key
+        super().__init__(key)
 
     @staticmethod
     def derive(passphrase: str, salt: bytes, params: ScryptParams) -> bytes:
@@ -142,14 +142,6 @@ class PassphraseKeySource(KeySource):
         params.check()
         normalised = unicodedata.normalize("NFKC", passphrase).encode("utf-8")
         return Scrypt(salt=salt, length=KEY_SIZE, n=params.n, r=params.r, p=params.p).derive(normalised)
-
-    def key(self) -> bytes:
-        if self._key is None:
-            raise KeyUnavailableError("forgotten")
-        return self._key
-
-    def forget(self) -> None:
-        self._key = None
 
 
 # --- is the OS keyring usable? -------------------------------------------------------------------
