@@ -163,20 +163,17 @@ class MainWindow(QMainWindow):
         the page is shown, so the focus goes straight there instead of along the chain (language
         box, Back…), which a screen reader would announce one by one."""
         session = self.bridge.session
-        page = self.review if session.at_review else self.step
-        page.render()
-        if focus_start:
-            self._focus_page_start(page)
-        self.stack.setCurrentWidget(page)
+        if session.at_review:
+            self.review.render()
+            if focus_start:
+                self.review.export.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.stack.setCurrentWidget(self.review)
+        else:
+            self.step.render(focus_first=focus_start)
+            self.stack.setCurrentWidget(self.step)
+            if focus_start:
+                self.step.focus_first_question()   # if the page was hidden, setting it again counts
         self._update_title()
-
-    def _focus_page_start(self, page: QWidget) -> None:
-        if page is self.step and self.step.blocks:
-            first = next(iter(self.step.blocks.values()))
-            target = first.add_button if not hasattr(first, "input") else first.input.focus_target()
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif page is self.review:
-            self.review.export.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- drafts -------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Where a screen reader's focus goes, and in which order it reads a page.
 
-Both tests document defects the application has today (strict xfail: when the application is fixed
-they fail as XPASS — then remove the marker)."""
+Both began as strict expected failures documenting defects seen through AT-SPI; they now guard the
+fixes (focus handed straight to the new step's first question; widgets created in reading order)."""
 
 from __future__ import annotations
 
@@ -24,12 +24,6 @@ def gained_focus(reader) -> list[str]:
     return names
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "DEFECT: starting a procedure from the list, the focus leaves the search box, comes back to it, "
-    "then goes to the first question, so a screen reader says 「手続きを検索」 again first. (Step to "
-    "step it now goes straight to the first question.) Fix (MainWindow): set the focus on the new "
-    "page's first answer after render() but before stack.setCurrentWidget() — QStackedLayout then "
-    "hands the focus over directly — instead of clearing it first."))
 def test_a_new_step_puts_the_focus_straight_on_its_first_question(app):
     reader = app.reader
     reader.listen("object:state-changed:focused")

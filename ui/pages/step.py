@@ -108,8 +108,9 @@ class StepPage(QWidget):
             _discard(page.content)
         self._pages = {}
 
-    def render(self) -> None:
-        """Show the current step; the focused question keeps the focus.
+    def render(self, *, focus_first: bool = False) -> None:
+        """Show the current step; the focused question keeps the focus, or with `focus_first` the
+        step's first question takes it.
 
         A step's page is built once and shown again (Back, Next, Change) while its questions and
         the language stay the same; otherwise it is rebuilt. Values always come from the session.
@@ -137,8 +138,14 @@ class StepPage(QWidget):
             page = self._build(step, key)
             self._pages[step.id] = page
         self._refresh()
+        page.content.setVisible(True)
+        if focus_first:
+            # before the old step is hidden: otherwise Qt passes its focus along the chain
+            # (language box, Back…) and a screen reader announces each on the way
+            self.focus_first_question()
         for other in self._pages.values():
-            other.content.setVisible(other is page)
+            if other is not page:
+                other.content.setVisible(False)
         if self._shown_step != step.id:
             self.scroll.verticalScrollBar().setValue(0)
             self._shown_step = step.id
@@ -147,6 +154,12 @@ class StepPage(QWidget):
             target = page.content.findChild(QWidget, focus_name)
             if target is not None:
                 target.setFocus()
+
+    def focus_first_question(self) -> None:
+        if self.blocks:
+            first = next(iter(self.blocks.values()))
+            target = first.add_button if isinstance(first, GroupBlock) else first.input.focus_target()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
         content = QWidget(self.pages)
