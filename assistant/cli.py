@@ -15,6 +15,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tetsuzuki", description=_("Tetsuzuki Assistant"))
     parser.add_argument("--home", help=_("folder for all application data (default: the platform's folders)"))
     parser.add_argument("--language", choices=sorted(LANGUAGES), help=_("interface language"))
+    parser.add_argument("--shared-pc", action="store_true",
+                        help=_("shared computer (community centre): drafts only with a PIN, and an "
+                               "End session button that erases everything of the person"))
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("gui", help=_("start the application window (the default)"))
     procedures = commands.add_parser("procedures", help=_("work with procedure definition files"))
@@ -110,4 +113,4 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args, app_paths)
     from ui.app import run
 
-    return run(app_paths, language=args.language)
+    return run(app_paths, language=args.language, shared_pc=args.shared_pc)

@@ -29,10 +29,11 @@ def load_catalog(paths: AppPaths):
 
 def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
                  settings: saved.Settings | None = None, key_chooser=None, make_speakers=None,
-                 make_player=None) -> MainWindow:
+                 make_player=None, shared_pc: bool = False) -> MainWindow:
     """The main window; with `load_now=False` it is shown at once and fills its list when loaded."""
     tasks = tasks or Tasks()
-    window = MainWindow(None, paths, tasks, settings or saved.Settings(), key_chooser, make_speakers, make_player)
+    window = MainWindow(None, paths, tasks, settings or saved.Settings(), key_chooser, make_speakers, make_player,
+                        shared_pc=shared_pc)
     if load_now:
         window.set_catalog(load_catalog(paths))
     else:
@@ -43,7 +44,7 @@ def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
     return window
 
 
-def run(paths: AppPaths, language: str | None = None) -> int:
+def run(paths: AppPaths, language: str | None = None, shared_pc: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Tetsuzuki Assistant")
     app.setDesktopFileName("tetsuzuki")
@@ -53,6 +54,6 @@ def run(paths: AppPaths, language: str | None = None) -> int:
     if settings.language in i18n.LANGUAGES:
         i18n.set_language(settings.language)
     setup_application(app, settings)
-    window = build_window(paths, load_now=False, settings=settings)
+    window = build_window(paths, load_now=False, settings=settings, shared_pc=shared_pc)
     window.show()
     return app.exec()

@@ -24,10 +24,10 @@ log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 800   # after the last keystroke: often enough to lose nothing, rarely enough to be cheap
 
 
-def default_key_chooser(folder: Path) -> KeyChoice:
+def default_key_chooser(folder: Path, shared_pc: bool = False) -> KeyChoice:
     from assistant.drafts.unlock import choose_key_source
 
-    return choose_key_source(folder)
+    return choose_key_source(folder, shared_pc=shared_pc)
 
 
 class DraftKeeper(QObject):

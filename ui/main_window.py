@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog | None, paths: AppPaths, tasks, settings: Settings | None = None,
-                 key_chooser=None, make_speakers=None, make_player=None, parent: QWidget | None = None) -> None:
+                 key_chooser=None, make_speakers=None, make_player=None, *, shared_pc: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog, self.paths, self.tasks = catalog, paths, tasks
         self.settings = settings or Settings(language=i18n.current_language())
@@ -68,7 +69,11 @@ class MainWindow(QMainWindow):
         self.draft_status.setWordWrap(True)
         layout.addWidget(self.draft_status)
         self.setCentralWidget(central)
-        self.keeper = DraftKeeper(paths.data / "drafts", tasks, key_chooser or default_key_chooser, self)
+        self.shared_pc = shared_pc
+        self.header.end.setVisible(shared_pc)
+        self.header.end_requested.connect(self._on_header_end_requested)
+        chooser = key_chooser or (lambda folder: default_key_chooser(folder, shared_pc))
+        self.keeper = DraftKeeper(paths.data / "drafts", tasks, chooser, self)
         self.keeper.listed.connect(self.home.show_drafts)
         self.keeper.saved.connect(self._on_keeper_saved)
         self.keeper.failed.connect(self._on_keeper_failed)
@@ -247,6 +252,37 @@ class MainWindow(QMainWindow):
         else:
             utterances = speech.read_message(self.home.heading.text())
         self.reader.read(utterances)
+
+    def _on_header_end_requested(self) -> None:
+        """Shared computer: erase everything of this person, then start again for the next one."""
+        answer = QMessageBox.question(self, _("End the session?"), _(
+            "Erase everything entered on this computer in this session: drafts, saved details and the "
+            "created files? Print or take the files first. This cannot be undone."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from assistant.drafts.wipe import wipe_session
+
+        self.reader.close()
+        self.keeper.follow(None)
+        self.tasks.wait()
+        drafts = self.paths.data / "drafts"
+        report = wipe_session({"drafts": drafts, "exports": self.paths.exports}, key_folders=[drafts])
+        QApplication.clipboard().clear()      # a copied name or number must not reach the next person
+        if self.bridge is not None:
+            self.bridge.deleteLater()
+            self.bridge = None
+        self.keeper.store = None
+        self.home.show_drafts([])
+        self.stack.setCurrentWidget(self.home)
+        self.home.search.clear()
+        self.home.search.setFocus()
+        self._update_title()
+        message = (_("Everything of this session was erased. The computer is ready for the next person.")
+                   if not report.failed else
+                   _("Some files could not be erased. Ask the person in charge of this computer to check."))
+        self.draft_status.setText(message)
+        announce(self.draft_status, message, assertive=True)
+        self.keeper.start()
 
     def closeEvent(self, event) -> None:
         self.reader.close()

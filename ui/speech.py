@@ -123,6 +123,8 @@ class ReadAloud(QObject):
             speaker.close()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
+        # ready to start again from nothing (a new folder and engines with the next reading)
+        self._folder, self._chosen, self._speakers = None, None, []
 
     # --- engines and playing ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ class HeaderBar(QWidget):
     contrast_toggled = Signal(bool)
     help_requested = Signal()
     read_requested = Signal()
+    end_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +48,11 @@ class HeaderBar(QWidget):
         self.contrast.setCheckable(True)
         self.help = QPushButton(self)
         self.help.setObjectName("help")
-        for widget in (self.title, language_box, self.read, self.smaller, self.larger, self.contrast, self.help):
+        self.end = QPushButton(self)     # shown on shared computers only
+        self.end.setObjectName("end_session")
+        self.end.setVisible(False)
+        for widget in (self.title, language_box, self.read, self.smaller, self.larger, self.contrast, self.help,
+                       self.end):
             flow.addWidget(widget)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self.smaller.clicked.connect(lambda: self.zoom_requested.emit(-1))
@@ -55,6 +60,7 @@ class HeaderBar(QWidget):
         self.contrast.toggled.connect(self.contrast_toggled.emit)
         self.help.clicked.connect(self.help_requested.emit)
         self.read.clicked.connect(self.read_requested.emit)
+        self.end.clicked.connect(self.end_requested.emit)
 
     def show_settings(self, language: str, high_contrast: bool) -> None:
         self.language.blockSignals(True)
@@ -76,6 +82,8 @@ class HeaderBar(QWidget):
         self.contrast.setText(_("High contrast"))
         self.contrast.setAccessibleDescription(_("White text on black"))
         self.help.setText(_("&Help"))
+        self.end.setText(_("&End session (erase everything)"))
+        self.end.setAccessibleDescription(_("Erases this person's drafts and files from this shared computer."))
         self.show_reading(False)
 
     def show_reading(self, reading: bool) -> None:

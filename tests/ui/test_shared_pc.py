@@ -1,0 +1,49 @@
+"""A shared computer at a community centre: "End session" leaves nothing of the resident behind."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.conftest import ROOT, memory_keys
+from ui.app import build_window, setup_application
+from ui.tasks import Tasks
+
+ANSWERS = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
+PERSONAL = ["山田".encode(), "ヤマダ".encode(), b"090-1234-5678", b"1000013"]
+
+
+def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, monkeypatch):
+    setup_application(qapp)
+    window = build_window(app_paths, Tasks(), key_chooser=memory_keys, shared_pc=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.header.end.isVisible()
+    qtbot.waitUntil(lambda: window.keeper.store is not None)
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    for field_id, raw in ANSWERS.items():
+        window.bridge.session.set_answer(field_id, raw)
+    window.bridge.session.go_to("review")
+    window.review.export.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=10000)
+    QApplication.clipboard().setText("山田　太郎")
+    window.tasks.wait()
+    assert list((app_paths.data / "drafts").glob("*.tzd")) and list(app_paths.exports.rglob("*.pdf"))
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window.header.end.click()
+    window.tasks.wait()
+
+    left = [p for folder in (app_paths.data, app_paths.exports, app_paths.config) if folder.exists()
+            for p in folder.rglob("*") if p.is_file()]
+    assert not [p for p in left if any(text in p.read_bytes() for text in PERSONAL)], left
+    assert not list(app_paths.exports.rglob("*.pdf"))
+    assert QApplication.clipboard().text() == ""
+    assert window.stack.currentWidget() is window.home and window.home.drafts.count() == 0
+    assert window.draft_status.text()
+    window.tasks.wait()
+
+
+def test_the_end_session_button_is_only_on_shared_computers(qtbot, window):
+    assert not window.header.end.isVisible()
