@@ -264,21 +264,24 @@ class MainWindow(QMainWindow):
 
         self.reader.close()
         self.keeper.follow(None)
-        self.tasks.wait()
-        drafts = self.paths.data / "drafts"
-        report = wipe_session({"drafts": drafts, "exports": self.paths.exports}, key_folders=[drafts])
+        self.keeper.store = None
         QApplication.clipboard().clear()      # a copied name or number must not reach the next person
+        drafts, exports = self.paths.data / "drafts", self.paths.exports
+        # serial: after any draft save still on its way, never beside it
+        self.tasks.run(lambda: wipe_session({"drafts": drafts, "exports": exports}, key_folders=[drafts]),
+                       self._on_session_erased, lambda error: self._on_session_erased(None), serial=True)
+
+    def _on_session_erased(self, report) -> None:
         if self.bridge is not None:
             self.bridge.deleteLater()
             self.bridge = None
-        self.keeper.store = None
         self.home.show_drafts([])
         self.stack.setCurrentWidget(self.home)
         self.home.search.clear()
         self.home.search.setFocus()
         self._update_title()
         message = (_("Everything of this session was erased. The computer is ready for the next person.")
-                   if not report.failed else
+                   if report is not None and not report.failed else
                    _("Some files could not be erased. Ask the person in charge of this computer to check."))
         self.draft_status.setText(message)
         announce(self.draft_status, message, assertive=True)

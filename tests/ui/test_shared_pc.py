@@ -33,6 +33,7 @@ def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, m
 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window.header.end.click()
+    qtbot.waitUntil(lambda: bool(window.draft_status.text()) and window.stack.currentWidget() is window.home)
     window.tasks.wait()
 
     left = [p for folder in (app_paths.data, app_paths.exports, app_paths.config) if folder.exists()
