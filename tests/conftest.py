@@ -27,6 +27,13 @@ def _language():
 
 
 @pytest.fixture
+def english():
+    """Messages in English (the source language), for tests that read their wording; the
+    autouse `_language` fixture puts the default back afterwards."""
+    i18n.set_language("en")
+
+
+@pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "exports", (BUNDLED_PROCEDURES,))
 

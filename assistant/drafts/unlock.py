@@ -23,7 +23,7 @@ from assistant.drafts.crypto import DamagedError, new_key, open_sealed, seal
 from assistant.drafts.files import atomic_write, ensure_private_folder
 from assistant.drafts.keys import (SERVICE, KeyringKeySource, KeySource, KeyUnavailableError, PassphraseKeySource,
                                    ScryptParams, check_keyring)
-from assistant.i18n import _, ngettext
+from assistant.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -61,36 +61,42 @@ class KeyChoice:
         return reason_message(self.reason)
 
 
+#: why a key choice needs the person, in plain words (marked here, translated when shown)
+REASON_MESSAGES = {
+    # i18n: "keyring" is the operating system's password store; "PIN" a short number the person chooses.
+    "no_keyring": N_(
+        "This computer has no safe place to keep the key that protects your drafts, "
+        "so please choose a PIN or passphrase. You will need it to open your drafts again."),
+    "insecure_keyring": N_(
+        "This computer's keyring would keep the key to your drafts in a file without protection, "
+        "so please choose a PIN or passphrase instead. You will need it to open your drafts again."),
+    "keyring_error": N_(
+        "This computer's keyring is locked or not responding, so please choose a PIN or "
+        "passphrase to protect your drafts. You will need it to open your drafts again."),
+    "shared_pc": N_(
+        "On a shared computer, your draft is protected with a PIN or passphrase that only you "
+        "know. Choose one now; you will need it to open your draft again."),
+    "passphrase": N_(
+        "Enter the PIN or passphrase you chose to open your saved drafts."),
+    "keyring_unavailable": N_(
+        "Your saved drafts are protected by this computer's keyring, which is locked or not "
+        "responding. Unlock it (for example by signing in again) and try again."),
+    "key_missing": N_(
+        "The key to your saved drafts is no longer in this computer's keyring, so they cannot be "
+        "opened. You can delete them and start again."),
+    "shared_pc_keyring": N_(
+        "The drafts on this computer were saved without a PIN, so they cannot be opened in "
+        "shared-computer mode."),
+    "key_info_damaged": N_(
+        "The information needed to open your saved drafts is damaged, so they cannot be opened. "
+        "You can delete them and start again."),
+}
+
+
 def reason_message(reason: str) -> str:
     """The plain explanation for a `KeyChoice.reason`, translated now (call again on language change)."""
-    if reason == "no_keyring":
-        # i18n: "keyring" is the operating system's password store; "PIN" a short number the person chooses.
-        return _("This computer has no safe place to keep the key that protects your drafts, "
-                 "so please choose a PIN or passphrase. You will need it to open your drafts again.")
-    if reason == "insecure_keyring":
-        return _("This computer's keyring would keep the key to your drafts in a file without protection, "
-                 "so please choose a PIN or passphrase instead. You will need it to open your drafts again.")
-    if reason == "keyring_error":
-        return _("This computer's keyring is locked or not responding, so please choose a PIN or "
-                 "passphrase to protect your drafts. You will need it to open your drafts again.")
-    if reason == "shared_pc":
-        return _("On a shared computer, your draft is protected with a PIN or passphrase that only you "
-                 "know. Choose one now; you will need it to open your draft again.")
-    if reason == "passphrase":
-        return _("Enter the PIN or passphrase you chose to open your saved drafts.")
-    if reason == "keyring_unavailable":
-        return _("Your saved drafts are protected by this computer's keyring, which is locked or not "
-                 "responding. Unlock it (for example by signing in again) and try again.")
-    if reason == "key_missing":
-        return _("The key to your saved drafts is no longer in this computer's keyring, so they cannot be "
-                 "opened. You can delete them and start again.")
-    if reason == "shared_pc_keyring":
-        return _("The drafts on this computer were saved without a PIN, so they cannot be opened in "
-                 "shared-computer mode.")
-    if reason == "key_info_damaged":
-        return _("The information needed to open your saved drafts is damaged, so they cannot be opened. "
-                 "You can delete them and start again.")
-    return ""
+    message = REASON_MESSAGES.get(reason)
+    return _(message) if message else ""
 
 
 def wrong_passphrase_message() -> str:

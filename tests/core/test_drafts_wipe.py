@@ -8,13 +8,13 @@ import os
 import tempfile
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from assistant.drafts.unlock import KEY_INFO, choose_key_source
 from assistant.drafts.profile import Profile, ProfileStore
 from assistant.drafts.store import Draft, DraftStore
 from assistant.drafts.wipe import wipe_session
 from assistant.paths import AppPaths, BUNDLED_PROCEDURES
+from tests.core.keyrings import MemoryKeyring
 
 NAME = {"family": "試験山", "given": "鉄子", "family_kana": "シケンヤマ", "given_kana": "テツコ"}
 PERSONAL = ["試験山", "鉄子", "シケンヤマ", "テツコ", "試験荘101", "090-8765-4321", "123456789018", "1961-04-05",
@@ -23,24 +23,6 @@ ANSWERS = {"applicant_name": NAME, "applicant_birth_date": "1961-04-05", "applic
            "applicant_address": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "2-1-2",
                                  "building": "試験荘101"}, "my_number": "123456789018",
            "email": "tetsuko@example.jp"}
-
-
-class DictKeyring(KeyringBackend):
-    priority = 1
-    viable = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.entries.pop((service, username))
 
 
 def encodings_of(text: str) -> list[bytes]:
@@ -85,7 +67,7 @@ def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, syst
     paths.ensure()
     (paths.config / "settings.json").write_text('{"language": "ja", "zoom": 150}')
     drafts_folder, temp_folder = paths.data / "drafts", paths.data / "tmp"
-    backend = DictKeyring()
+    backend = MemoryKeyring()
     keys = choose_key_source(drafts_folder, backend=backend).source
     store = DraftStore(drafts_folder, keys)
     saved = store.save(Draft("juminhyo_copy", "2026.1", ANSWERS, filled_by={"helper_name": "支援花子"}))

@@ -10,11 +10,7 @@ from assistant.formats import display_date, era_date, is_future, parse_date
 TODAY = datetime.date(2025, 6, 1)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language("ja")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("text", [

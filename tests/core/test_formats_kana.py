@@ -8,11 +8,7 @@ from assistant.formats import to_hiragana, to_katakana
 SPACE = "\u3000"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language("ja")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(("text", "katakana"), [

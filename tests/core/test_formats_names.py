@@ -13,11 +13,7 @@ KAMI_COMPAT = "\ufa19"  # 神 compatibility form; NFKC would turn it into U+795E
 TOKU = "\u5fb7"  # 德, inside
 
 
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language("ja")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("name", [

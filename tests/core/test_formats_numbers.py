@@ -14,11 +14,7 @@ from assistant.formats import (
 from assistant.formats.numbers import corporate_check_digit, my_number_check_digit
 
 
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language("ja")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(("first11", "check"), [

@@ -6,11 +6,7 @@ from assistant import i18n
 from assistant.formats import Area, lookup, parse_postal_code
 
 
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language("ja")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("text", [

@@ -46,11 +46,7 @@ any_text = st.text(alphabet=st.characters(exclude_categories=()), max_size=40)
 tricky_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=30)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language("ja")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("parse", PARSERS, ids=lambda f: f.__name__)

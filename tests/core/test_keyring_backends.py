@@ -13,9 +13,8 @@ import logging
 import os
 
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
 
 from assistant import i18n
 from assistant.drafts.keys import SERVICE, ScryptParams, check_keyring
@@ -23,6 +22,7 @@ from assistant.drafts.unlock import (CHOOSE_PASSPHRASE, ENTER_PASSPHRASE, KEY_IN
                                      PassphraseTooShortError, WrongPassphraseError, choose_key_source,
                                      create_passphrase_key, forget_key_info, open_passphrase_key, read_key_info)
 from assistant.drafts.store import OK, Draft, DraftStore
+from tests.core.keyrings import MemoryKeyring
 
 FAST = ScryptParams(n=2**14)     # the floor the app accepts; the default (2**17) is tested once
 
@@ -35,27 +35,6 @@ def require_keyrings_alt():
             pytest.fail("keyrings.alt (test dependency) is missing")
         pytest.skip("keyrings.alt is not installed")
     return PlaintextKeyring
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps entries in a dict; never chosen by keyring's own discovery."""
-
-    priority = 1
-    viable = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
 
 
 class LockedKeyring(MemoryKeyring):
