@@ -73,6 +73,12 @@ def _(message: str) -> str:
     return _catalog("assistant", current_language()).gettext(message)
 
 
+def translate(message: str, language: str) -> str:
+    """Translate an interface string into `language`, whatever the interface language is (a
+    statement shown to a resident in their language while the volunteer works in another)."""
+    return _catalog("assistant", language if language in LANGUAGES else current_language()).gettext(message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate an interface string with a plural form chosen by `n`."""
     return _catalog("assistant", current_language()).ngettext(singular, plural, n)
