@@ -1,14 +1,15 @@
-"""The person's display preferences, remembered between starts (no personal data here)."""
+"""The person's display and speech preferences, remembered between starts (no personal data here)."""
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 ZOOM_STEPS = (100, 125, 150, 175, 200, 250, 300)
 THEMES = ("auto", "default", "high_contrast")
+RATE_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,11 @@ class Settings:
     language: str = "ja"
     zoom: int = 100            # percent of the base text size
     theme: str = "auto"        # auto follows the system's dark / high-contrast preference
+    speech_rate: float = 1.0   # relative speed of reading aloud (RATE_STEPS)
+    #: read each question when it gets the focus; None = decide at start (off when a screen reader runs)
+    self_voicing: bool | None = None
+    #: language → speech engine name chosen in settings ("openjtalk", "espeak", "qt"); else the best
+    voices: dict[str, str] = field(default_factory=dict)
 
     def zoomed(self, steps: int) -> Settings:
         """One or more zoom steps bigger (positive) or smaller (negative), within 100–300 %."""
@@ -34,7 +40,11 @@ def load(folder: Path) -> Settings:
     language = data.get("language") if isinstance(data.get("language"), str) else defaults.language
     zoom = data.get("zoom") if data.get("zoom") in ZOOM_STEPS else defaults.zoom
     theme = data.get("theme") if data.get("theme") in THEMES else defaults.theme
-    return Settings(language, zoom, theme)
+    rate = data.get("speech_rate") if data.get("speech_rate") in RATE_STEPS else defaults.speech_rate
+    voicing = data.get("self_voicing") if data.get("self_voicing") in (True, False) else None
+    voices = data.get("voices") if isinstance(data.get("voices"), dict) else {}
+    voices = {k: v for k, v in voices.items() if isinstance(k, str) and isinstance(v, str)}
+    return Settings(language, zoom, theme, rate, voicing, voices)
 
 
 def save(folder: Path, settings: Settings) -> None:

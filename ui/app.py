@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -50,7 +51,7 @@ def run(paths: AppPaths, language: str | None = None, shared_pc: bool = False) -
     app.setDesktopFileName("tetsuzuki")
     settings = saved.load(paths.config)
     if language:
-        settings = saved.Settings(language, settings.zoom, settings.theme)
+        settings = replace(settings, language=language)
     if settings.language in i18n.LANGUAGES:
         i18n.set_language(settings.language)
     setup_application(app, settings)

@@ -62,7 +62,8 @@ class DraftKeeper(QObject):
         else:
             self.needs_passphrase.emit(choice.action, choice.message)
 
-    def use_passphrase(self, action: str, passphrase: str, on_wrong: Callable[[str], None]) -> None:
+    def use_passphrase(self, action: str, passphrase: str, on_wrong: Callable[[str], None],
+                       on_opened: Callable[[], None] = lambda: None) -> None:
         """Create (choose_passphrase) or open (enter_passphrase) the PIN/passphrase key; scrypt takes
         a fraction of a second, so it runs in the background too."""
         from assistant.drafts import unlock
@@ -73,7 +74,11 @@ class DraftKeeper(QObject):
             on_wrong(str(error) if isinstance(error, (unlock.WrongPassphraseError,
                                                       unlock.PassphraseTooShortError)) else self._message())
 
-        self.tasks.run(lambda: work(self._ensure_folder(), passphrase), self._open_store, failed, serial=True)
+        def opened(source: Any) -> None:
+            self._open_store(source)
+            on_opened()
+
+        self.tasks.run(lambda: work(self._ensure_folder(), passphrase), opened, failed, serial=True)
 
     def _ensure_folder(self) -> Path:
         from assistant.drafts.files import ensure_private_folder

@@ -226,14 +226,11 @@ class MainWindow(QMainWindow):
         from ui.widgets.passphrase import PassphraseDialog
 
         dialog = PassphraseDialog(self._passphrase_action == "choose_passphrase", self.home.drafts_note.text(), self)
-        while dialog.exec():
-            wrong: list[str] = []
-            self.keeper.use_passphrase(self._passphrase_action, dialog.passphrase(), wrong.append)
-            self.tasks.wait()
-            QApplication.processEvents()
-            if not wrong:
-                return
-            dialog.show_problem(wrong[0])
+        dialog.setObjectName("passphrase_dialog")
+        dialog.submitted.connect(lambda passphrase: self.keeper.use_passphrase(
+            self._passphrase_action, passphrase, dialog.show_problem, dialog.accept))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()   # not exec(): the key is derived in the background while the window goes on
 
     def _on_header_read_requested(self) -> None:
         """Read the page aloud (or stop, if it is being read); what to say comes from the core."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from assistant.drafts.keys import MemoryKeySource
 from assistant.drafts.store import DraftStore
@@ -72,3 +72,43 @@ def _only_draft(paths, key):
 
 class _Empty:
     answers: dict = {}
+
+
+def test_the_pin_is_checked_in_the_background_and_a_wrong_one_is_said_in_words(qtbot, qapp, app_paths):
+    from assistant.drafts.unlock import wrong_passphrase_message
+    from ui.drafts import default_key_chooser
+
+    window = build_window(app_paths, Tasks(), key_chooser=lambda folder: default_key_chooser(folder, True),
+                          shared_pc=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.protect.isVisible())
+    window.home.protect.click()
+    dialog = window.findChild(QDialog, "passphrase_dialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.first.setText("blue kettle")
+    dialog.second.setText("blue kettle")
+    dialog.ok.click()
+    # the window is not blocked while scrypt runs: the dialog says it is checking
+    assert not dialog.ok.isEnabled() and dialog.problem.text()
+    qtbot.waitUntil(lambda: window.keeper.store is not None
+                    and window.findChild(QDialog, "passphrase_dialog") is None, timeout=10000)
+    window.close()
+
+    again = build_window(app_paths, Tasks(), key_chooser=lambda folder: default_key_chooser(folder, True),
+                         shared_pc=True)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.home.protect.isVisible())
+    again.home.protect.click()
+    dialog = again.findChild(QDialog, "passphrase_dialog")
+    dialog.first.setText("red kettle")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=10000)
+    assert dialog.isVisible() and dialog.problem.text() == wrong_passphrase_message()
+    assert again.keeper.store is None
+    dialog.first.setText("blue kettle")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: again.keeper.store is not None
+                    and again.findChild(QDialog, "passphrase_dialog") is None, timeout=10000)
+    again.close()

@@ -3,12 +3,18 @@ boxes, and the problem shown in words next to them (never only a colour)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from assistant.i18n import _
 
 
 class PassphraseDialog(QDialog):
+    """Emits `submitted` with the passphrase; the window checks it in the background and then
+    calls `accept()` or `show_problem()` — the dialog never waits on the UI thread."""
+
+    submitted = Signal(str)
+
     def __init__(self, choosing: bool, explanation: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choosing = choosing
@@ -17,6 +23,11 @@ class PassphraseDialog(QDialog):
         text = QLabel(explanation, self)
         text.setWordWrap(True)
         layout.addWidget(text)
+        if choosing:
+            advice = QLabel(_("A passphrase of several words (for example “blue kettle on the window”) is much "
+                              "safer than a 4-digit PIN. Write it down and keep it apart from this computer."), self)
+            advice.setWordWrap(True)
+            layout.addWidget(advice)
         self.first = self._box(layout, _("&PIN or passphrase (at least 4 characters):"), "passphrase")
         self.second = self._box(layout, _("&Type it again:"), "passphrase_again") if choosing else None
         self.problem = QLabel("", self)
@@ -27,6 +38,7 @@ class PassphraseDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Not now"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -46,7 +58,13 @@ class PassphraseDialog(QDialog):
     def passphrase(self) -> str:
         return self.first.text()
 
+    def set_checking(self) -> None:
+        """While the key is being derived (a fraction of a second, in the background)."""
+        self.ok.setEnabled(False)
+        self.problem.setText(_("Checking…"))
+
     def show_problem(self, message: str) -> None:
+        self.ok.setEnabled(True)
         self.problem.setText(message)
         self.first.setAccessibleDescription(message)
         self.first.setFocus()
@@ -55,4 +73,5 @@ class PassphraseDialog(QDialog):
         if self.second is not None and self.second.text() != self.first.text():
             self.show_problem(_("The two entries are not the same. Type the same PIN or passphrase twice."))
             return
-        self.accept()
+        self.set_checking()
+        self.submitted.emit(self.first.text())
