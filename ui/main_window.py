@@ -38,6 +38,12 @@ def _export(session: Session, folder):
     return export_package(session, folder)
 
 
+def _detect_screen_reader():
+    from assistant.speech import detect
+
+    return detect()
+
+
 log = logging.getLogger(__name__)
 
 
@@ -88,6 +94,10 @@ class MainWindow(QMainWindow):
         self.reader.finished.connect(lambda: self.header.show_reading(False))
         self.reader.failed.connect(self._on_keeper_failed)
         self.header.read_requested.connect(self._on_header_read_requested)
+        self.screen_reader = None       # what detection found, once it ran (in the background)
+        self.self_voicing = False       # read each question when it gets the focus
+        self._voiced_block = None
+        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
         for keys, slot in ((QKeySequence("F9"), self._on_header_read_requested),
                            (QKeySequence("Esc"), self.reader.stop)):
             QShortcut(keys, self).activated.connect(slot)
@@ -112,6 +122,14 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.home.set_catalog(catalog)
         self.keeper.start()
+        self.tasks.run(_detect_screen_reader, self._on_screen_reader_detected,
+                       lambda error: log.warning("screen reader detection failed: %s", type(error).__name__))
+
+    def _on_screen_reader_detected(self, detection) -> None:
+        from assistant.speech import self_voicing_default
+
+        self.screen_reader = detection
+        self.self_voicing = self_voicing_default(detection, self.settings.self_voicing)
 
     # --- texts --------------------------------------------------------------------------------
 
@@ -156,12 +174,55 @@ class MainWindow(QMainWindow):
         self.step.attach(self.bridge)
         self.review.attach(self.bridge)
         self.bridge.step_changed.connect(self._on_bridge_step_changed)
-        self._show_current(focus_start=True)
-        announce(self.stack.currentWidget(), self.windowTitle())
+        self.bridge.validation_failed.connect(self._on_bridge_validation_failed)
+        self._on_bridge_step_changed()
 
     def _on_bridge_step_changed(self) -> None:
         self._show_current(focus_start=True)
         announce(self.stack.currentWidget(), self.windowTitle())
+        if self.self_voicing:
+            self._voice_step()
+
+    # --- self-voicing -------------------------------------------------------------------------
+
+    def _voice_step(self) -> None:
+        """A new step: where the person is, then the question that has the focus."""
+        from assistant import speech
+
+        session, rate = self.bridge.session, self.settings.speech_rate
+        if session.at_review:
+            self.reader.read(speech.read_review(session, rate))
+            return
+        block = self._field_block(QApplication.focusWidget())
+        self._voiced_block = block
+        field = speech.read_field(session, block.path, rate) if block is not None else []
+        self.reader.read(speech.read_step(session, rate) + field)
+
+    def _on_bridge_validation_failed(self, errors: list) -> None:
+        if self.self_voicing and errors:
+            from assistant import speech
+
+            self._voiced_block = self._field_block(QApplication.focusWidget())
+            self.reader.read(speech.read_errors(errors, self.settings.speech_rate))
+
+    def _field_block(self, widget):
+        from ui.widgets.field_block import FieldBlock
+
+        while widget is not None and not isinstance(widget, FieldBlock):
+            widget = widget.parentWidget()
+        return widget
+
+    def _on_app_focus_changed(self, _old, new) -> None:
+        """Self-voicing: read a question when the focus comes to it (not again for each of its parts)."""
+        if not self.self_voicing or self.bridge is None or self.stack.currentWidget() is not self.step:
+            return
+        block = self._field_block(new)
+        if block is None or block is self._voiced_block:
+            return
+        from assistant import speech
+
+        self._voiced_block = block
+        self.reader.read(speech.read_field(self.bridge.session, block.path, self.settings.speech_rate))
 
     def _show_current(self, *, focus_start: bool = False) -> None:
         """Show the session's page; with `focus_start`, its first answer takes the focus — set before
@@ -240,14 +301,15 @@ class MainWindow(QMainWindow):
         from assistant import speech
 
         page, session = self.stack.currentWidget(), self.bridge.session if self.bridge else None
+        rate = self.settings.speech_rate
         if page is self.step and session is not None:
-            utterances = speech.read_page(session)
+            utterances = speech.read_page(session, rate)
         elif page is self.review and session is not None:
-            utterances = speech.read_review(session)
+            utterances = speech.read_review(session, rate)
         elif page is self.done and self.done.result is not None and session is not None:
-            utterances = speech.read_export(session, self.done.result)
+            utterances = speech.read_export(session, self.done.result, rate)
         else:
-            utterances = speech.read_message(self.home.heading.text())
+            utterances = speech.read_message(self.home.heading.text(), rate)
         self.reader.read(utterances)
 
     def _on_header_end_requested(self) -> None:

@@ -45,9 +45,10 @@ class FieldBlock(QFrame):
     """One simple question. `on_edit(raw)` is called with the raw answer as typed."""
 
     def __init__(self, field: m.FieldDef, raw: Any, on_edit: Callable[[Any], None],
-                 parent: QWidget | None = None, label_prefix: str = "") -> None:
+                 parent: QWidget | None = None, label_prefix: str = "", path: str = "") -> None:
         super().__init__(parent)
         self.field = field
+        self.path = path or field.id    # "group[index].sub_id" inside a repeatable group
         self.setObjectName(f"field_{field.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -168,7 +169,8 @@ class GroupBlock(QGroupBox):
             prefix = _("{item} {number}").format(item=item_name, number=index + 1) + " – "
             for sub in fields_for(item):
                 block = FieldBlock(sub, item.get(sub.id),
-                                   lambda raw, i=index, s=sub.id: on_item_edit(i, s, raw), frame, prefix)
+                                   lambda raw, i=index, s=sub.id: on_item_edit(i, s, raw), frame, prefix,
+                                   f"{group.id}[{index}].{sub.id}")
                 frame_layout.addWidget(block)
                 self.blocks[(index, sub.id)] = block
             remove = QPushButton(_("Remove {item} {number}").format(item=item_name, number=index + 1), frame)

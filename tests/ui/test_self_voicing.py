@@ -1,0 +1,64 @@
+"""Self-voicing: with it on, each question is read when it gets the focus, a new step says where
+the person is, and errors are read; with a screen reader running it starts off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from assistant.speech import Detection, ScreenReaderState
+from tests.ui.test_read_aloud import reading_window
+
+
+def said(fakes) -> str:
+    return " ".join(u.text for fake in fakes for u in fake.spoken)
+
+
+def voicing_window(qtbot, qapp, app_paths, running=False):
+    window, fakes = reading_window(qtbot, qapp, app_paths)
+    state = ScreenReaderState.RUNNING if running else ScreenReaderState.NOT_RUNNING
+    window._on_screen_reader_detected(Detection(state, "Orca" if running else None, "test"))
+    return window, fakes
+
+
+def test_self_voicing_is_off_while_a_screen_reader_runs_even_if_it_was_chosen(qtbot, qapp, app_paths):
+    window, _fakes = reading_window(qtbot, qapp, app_paths)
+    window.settings = window.settings.__class__(self_voicing=True)
+    window._on_screen_reader_detected(Detection(ScreenReaderState.RUNNING, "Orca", "test"))
+    assert not window.self_voicing
+    window._on_screen_reader_detected(Detection(ScreenReaderState.NOT_RUNNING, None, "test"))
+    assert window.self_voicing
+
+
+def test_each_question_is_read_when_it_gets_the_focus(qtbot, qapp, app_paths, english):
+    window, fakes = voicing_window(qtbot, qapp, app_paths)
+    window.self_voicing = True
+    phone = window.step.blocks["applicant_phone"].input.focus_target()
+    phone.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: "phone number (required)" in said(fakes) and not window.reader.speaking,
+                    timeout=10000)
+    assert "090-1234-5678" in said(fakes)          # the current answer is read too
+    assert "name (required)" not in said(fakes)    # only the question that got the focus
+
+
+def test_without_self_voicing_nothing_is_read_on_focus(qtbot, qapp, app_paths, english):
+    window, fakes = voicing_window(qtbot, qapp, app_paths)
+    assert not window.self_voicing
+    window.step.blocks["applicant_phone"].input.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
+    window.step.next.click()
+    window.tasks.wait()
+    assert said(fakes) == "" and not window.reader.speaking
+
+
+def test_a_new_step_says_where_the_person_is_and_errors_are_read(qtbot, qapp, app_paths, english):
+    window, fakes = voicing_window(qtbot, qapp, app_paths)
+    window.self_voicing = True
+    window.step.next.click()
+    qtbot.waitUntil(lambda: "step 3 of" in said(fakes) and not window.reader.speaking, timeout=10000)
+    window.bridge.session.back()
+    qtbot.waitUntil(lambda: not window.reader.speaking, timeout=10000)
+    for fake in fakes:
+        fake.spoken.clear()
+    window.bridge.session.set_answer("applicant_phone", "12")
+    window.step.render()
+    window.step.next.click()
+    qtbot.waitUntil(lambda: "Please check" in said(fakes) and not window.reader.speaking, timeout=10000)
