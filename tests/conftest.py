@@ -46,6 +46,14 @@ def memory_keys(_folder):
     return KeyChoice("ready", "test", MemoryKeySource())
 
 
+def start_procedure(window, procedure_id: str = "juminhyo_copy") -> None:
+    """Choose a procedure and answer "who is filling in" with the resident alone (preselected)."""
+    window.home.procedure_chosen.emit(procedure_id)
+    assert window.stack.currentWidget() is window.who
+    window.who.go_on.click()
+    assert window.bridge is not None
+
+
 @pytest.fixture
 def window(qtbot, qapp, app_paths):
     """The real main window, on the offscreen platform, with real background tasks."""

@@ -36,13 +36,18 @@ class DraftKeeper(QObject):
     listed = Signal(list)             # list[DraftInfo], newest first
     saved = Signal(str)               # the draft's updated time (ISO)
     failed = Signal(str)              # a message for the person
+    profile_loaded = Signal(object)   # the person's saved details (Profile), or None when there are none
 
     def __init__(self, folder: Path, tasks, key_chooser: Callable[[Path], KeyChoice] = default_key_chooser,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder, self.tasks, self.key_chooser = folder, tasks, key_chooser
         self.store = None
+        self.profiles = None              # ProfileStore, same folder and key as the drafts
+        self.profile = None               # the saved details, once loaded
         self.session: Session | None = None
+        self.filled_by: dict = {}
+        self.extra: dict = {}
         self.draft_id: str | None = None
         self._created = ""
         self._timer = QTimer(self)
@@ -88,11 +93,41 @@ class DraftKeeper(QObject):
     def _open_store(self, source: Any) -> None:
         from assistant.drafts.store import DraftStore
 
+        from assistant.drafts.profile import ProfileStore
+
         self.store = DraftStore(self.folder, source)
+        self.profiles = ProfileStore(self.folder, source)
         self.ready.emit()
         self.refresh()
+        profiles = self.profiles
+        self.tasks.run(profiles.load, self._on_profile_loaded, self._on_error, serial=True)
         if self.session is not None:
             self.save_now()     # answers typed while the key was being found
+
+    # --- the once-only profile ----------------------------------------------------------------
+
+    def _on_profile_loaded(self, loaded) -> None:
+        self.profile = loaded.profile
+        self.profile_loaded.emit(self.profile)
+
+    def save_profile(self, profile) -> None:
+        """Keep the person's details (encrypted, like the drafts), in the background."""
+        if self.profiles is None:
+            return
+        self.profile = profile
+        profiles = self.profiles
+        self.tasks.run(lambda: profiles.save(profile), self._on_profile_saved, self._on_error, serial=True)
+
+    def _on_profile_saved(self, profile) -> None:
+        self.profile = profile
+        self.profile_loaded.emit(profile)
+
+    def delete_profile(self) -> None:
+        self.profile = None
+        if self.profiles is not None:
+            profiles = self.profiles
+            self.tasks.run(profiles.delete, lambda _count: self.profile_loaded.emit(None), self._on_error,
+                           serial=True)
 
     # --- listing, opening, deleting -----------------------------------------------------------
 
@@ -112,12 +147,16 @@ class DraftKeeper(QObject):
 
     # --- autosave -----------------------------------------------------------------------------
 
-    def follow(self, session: Session | None, draft: Draft | None = None) -> None:
-        """Save `session` as it changes (a resumed `draft` keeps its id); None stops following."""
+    def follow(self, session: Session | None, draft: Draft | None = None, *,
+               filled_by: dict | None = None, extra: dict | None = None) -> None:
+        """Save `session` as it changes (a resumed `draft` keeps its id); None stops following.
+        `filled_by` (who fills in) and `extra` (e.g. the prefilled field ids) are saved with it."""
         self._timer.stop()
         self.session = session
         self.draft_id = draft.draft_id if draft else None
         self._created = draft.created if draft else ""
+        self.filled_by = filled_by if filled_by is not None else dict(draft.filled_by) if draft else {}
+        self.extra = extra if extra is not None else dict(draft.extra) if draft else {}
 
     def changed(self) -> None:
         """An answer changed: save soon (after the typing pauses)."""
@@ -131,7 +170,8 @@ class DraftKeeper(QObject):
             return
         from assistant.drafts.store import Draft
 
-        snapshot = Draft.from_session(self.session, draft_id=self.draft_id, created=self._created)
+        snapshot = Draft.from_session(self.session, draft_id=self.draft_id, created=self._created,
+                                      filled_by=self.filled_by, extra=self.extra)
         self.draft_id = snapshot.draft_id      # the first save gives the draft its id
         store = self.store
         self.tasks.run(lambda: store.save(snapshot), self._on_saved, self._on_error, serial=True)

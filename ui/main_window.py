@@ -6,13 +6,13 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant import i18n
 from assistant import settings as settings_store
-from assistant.i18n import _, bilingual
+from assistant.i18n import N_, _, bilingual
 from assistant.paths import AppPaths
 from assistant.settings import Settings
 from ui import appearance
@@ -31,11 +31,17 @@ if TYPE_CHECKING:
     from assistant.interview.session import Session
 
 
-def _export(session: Session, folder):
+def _export(session: Session, folder, assistance):
     # fpdf2 takes a quarter of a second to import: load it with the first export, in the worker.
     from assistant.export.package import export_package
 
-    return export_package(session, folder)
+    return export_package(session, folder, assistance=assistance)
+
+
+def _profile_person(assistance) -> str | None:
+    """Whose details the saved profile stands for in this session: the resident's. When a
+    representative (代理人) applies, the resident is the subject of the form, not the applicant."""
+    return "subject" if assistance.role == "proxy" else None
 
 
 def _detect_screen_reader():
@@ -45,6 +51,7 @@ def _detect_screen_reader():
 
 
 log = logging.getLogger(__name__)
+_SAMPLE = N_("This is how this voice reads your forms.")
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +74,14 @@ class MainWindow(QMainWindow):
         self.step = StepPage()
         self.review = ReviewPage()
         self.done = ExportPage()
-        for page in (self.home, self.step, self.review, self.done):
+        from assistant.interview.assisted import Assistance
+        from ui.widgets.assisted import AssistedPanel
+
+        self.who = AssistedPanel()
+        self.assistance = Assistance()          # who fills in the current procedure
+        self._helper = Assistance()             # the last helper's name and organisation (memory only)
+        self._chosen = ""                       # the procedure waiting for "who fills in"
+        for page in (self.home, self.who, self.step, self.review, self.done):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
         self.draft_status = QLabel(central)
@@ -94,6 +108,8 @@ class MainWindow(QMainWindow):
         self.reader.finished.connect(lambda: self.header.show_reading(False))
         self.reader.failed.connect(self._on_keeper_failed)
         self.header.read_requested.connect(self._on_header_read_requested)
+        self.header.settings_requested.connect(self._on_header_settings_requested)
+        self.reader.configure(self.settings.speech_rate, self.settings.voices)
         self.screen_reader = None       # what detection found, once it ran (in the background)
         self.self_voicing = False       # read each question when it gets the focus
         self._voiced_block = None
@@ -102,6 +118,12 @@ class MainWindow(QMainWindow):
                            (QKeySequence("Esc"), self.reader.stop)):
             QShortcut(keys, self).activated.connect(slot)
         self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
+        self.home.details_requested.connect(self._on_home_details_requested)
+        self.keeper.ready.connect(lambda: self.home.details.setVisible(True))
+        self.who.confirmed.connect(self._on_who_confirmed)
+        self.who.cancelled.connect(self._on_step_left_first_step)
+        self.who.read_requested.connect(self._on_who_read_requested)
+        self.done.save_details_requested.connect(self._on_done_save_details_requested)
         self.step.left_first_step.connect(self._on_step_left_first_step)
         self.review.export_requested.connect(self._on_review_export_requested)
         self.done.finished.connect(self._on_done_finished)
@@ -136,6 +158,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.header.retranslate_ui()
         self.home.retranslate_ui()
+        self.who.retranslate_ui()
         self.done.retranslate_ui()
         if self.bridge is not None and self.stack.currentWidget() in (self.step, self.review):
             self._show_current()
@@ -145,6 +168,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         app = _("Tetsuzuki Assistant")
         page = self.stack.currentWidget()
+        if page is self.who:
+            self.setWindowTitle(_("{page} — {app}").format(page=_("Who is filling in?"), app=app))
+            return
         if self.bridge is None or page in (self.home, self.done):
             where = _("Choose a procedure") if page is self.home else _("Your form is ready")
             self.setWindowTitle(_("{page} — {app}").format(page=where, app=app))
@@ -158,16 +184,45 @@ class MainWindow(QMainWindow):
     # --- moving between pages -----------------------------------------------------------------
 
     def _on_home_procedure_chosen(self, procedure_id: str) -> None:
+        """First: who fills in (the resident, family, a representative, a volunteer)."""
+        from assistant.interview.assisted import Assistance
+
+        self._chosen = procedure_id
+        self.who.set_assistance(Assistance(self._helper.role, self._helper.helper_name,
+                                           self._helper.helper_organisation))
+        self.stack.setCurrentWidget(self.who)
+        self.who.setFocus()
+        self._update_title()
+        announce(self.who, self.windowTitle())
+
+    def _on_who_confirmed(self, assistance) -> None:
+        from assistant.drafts.profile import prefill
         from assistant.interview.session import Session
 
-        self._start(Session(self.catalog.get(procedure_id)))
+        self.assistance = assistance
+        if assistance.helped:
+            self._helper = assistance
+        procedure = self.catalog.get(self._chosen)
+        profile = self.keeper.profile
+        offered = prefill(procedure, profile, person=_profile_person(assistance)) if profile is not None else {}
+        self._start(Session(procedure, offered), filled_by=assistance.to_json(), extra={"prefilled": offered})
 
-    def _start(self, session, draft=None) -> None:
+    def _on_who_read_requested(self, text: str, language: str) -> None:
+        from assistant.speech import voiced
+
+        self.reader.read(voiced(text, language, self.settings.speech_rate))
+
+    def _start(self, session, draft=None, *, filled_by: dict | None = None, extra: dict | None = None) -> None:
         """Show a session (new or resumed) and keep it saved as a draft while it changes."""
+        from assistant.interview.assisted import Assistance
+
         if self.bridge is not None:
             self.keeper.save_now()
             self.bridge.deleteLater()
-        self.keeper.follow(session, draft)
+        self.keeper.follow(session, draft, filled_by=filled_by, extra=extra)
+        self.assistance = Assistance.from_json(self.keeper.filled_by)
+        prefilled = self.keeper.extra.get("prefilled")
+        self.step.prefilled = prefilled if isinstance(prefilled, dict) else {}
         self.bridge = SessionBridge(session, self)
         self.bridge.answer_changed.connect(self.keeper.changed)
         self.bridge.step_changed.connect(self.keeper.save_now)
@@ -200,10 +255,19 @@ class MainWindow(QMainWindow):
 
     def _on_bridge_validation_failed(self, errors: list) -> None:
         if self.self_voicing and errors:
-            from assistant import speech
+            # once the page has moved the focus to the first answer to fix: the errors, then that question
+            QTimer.singleShot(0, lambda: self._voice_errors(errors))
 
-            self._voiced_block = self._field_block(QApplication.focusWidget())
-            self.reader.read(speech.read_errors(errors, self.settings.speech_rate))
+    def _voice_errors(self, errors: list) -> None:
+        from assistant import speech
+
+        if self.bridge is None:
+            return
+        block = self._field_block(QApplication.focusWidget())
+        self._voiced_block = block
+        rate = self.settings.speech_rate
+        field = speech.read_field(self.bridge.session, block.path, rate) if block is not None else []
+        self.reader.read(speech.read_errors(errors, rate) + field)
 
     def _field_block(self, widget):
         from ui.widgets.field_block import FieldBlock
@@ -312,6 +376,43 @@ class MainWindow(QMainWindow):
             utterances = speech.read_message(self.home.heading.text(), rate)
         self.reader.read(utterances)
 
+    def _on_header_settings_requested(self) -> None:
+        """Voice settings: speed, reading each question on focus, which voice reads each language."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+        from ui.widgets.speech_settings import SpeechSettings
+
+        dialog = QDialog(self)
+        dialog.setObjectName("settings_dialog")
+        dialog.setWindowTitle(_("Voice settings"))
+        layout = QVBoxLayout(dialog)
+        panel = SpeechSettings(dialog, screen_reader=bool(self.screen_reader and self.screen_reader.running))
+        panel.set_values(self.settings.speech_rate, self.self_voicing, dict(self.settings.voices))
+        layout.addWidget(panel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        panel.changed.connect(self._on_speech_settings_changed)
+        panel.test_requested.connect(self._on_speech_test_requested)
+        self.reader.describe(panel.show_voices)
+        dialog.finished.connect(dialog.deleteLater)
+        self.speech_panel = panel
+        dialog.open()
+
+    def _on_speech_settings_changed(self, rate: float, self_voicing: bool, voices: dict) -> None:
+        self.self_voicing = self_voicing
+        self.reader.configure(rate, voices)
+        self._change_settings(replace(self.settings, speech_rate=rate, self_voicing=self_voicing, voices=dict(voices)))
+
+    def _on_speech_test_requested(self, language: str) -> None:
+        from assistant.i18n import translate
+        from assistant.speech import voiced
+
+        # i18n: read aloud to try a voice, in the language being tried (not the interface's).
+        sample = translate(_SAMPLE, language)
+        self.reader.read(voiced(sample, language, self.settings.speech_rate))
+
     def _on_header_end_requested(self) -> None:
         """Shared computer: erase everything of this person, then start again for the next one."""
         answer = QMessageBox.question(self, _("End the session?"), _(
@@ -323,7 +424,8 @@ class MainWindow(QMainWindow):
 
         self.reader.close()
         self.keeper.follow(None)
-        self.keeper.store = None
+        self.keeper.store = self.keeper.profiles = self.keeper.profile = None
+        self.home.details.setVisible(False)
         QApplication.clipboard().clear()      # a copied name or number must not reach the next person
         drafts, exports = self.paths.data / "drafts", self.paths.exports
         # serial: after any draft save still on its way, never beside it
@@ -364,16 +466,59 @@ class MainWindow(QMainWindow):
         self.review.status.setText(_("Creating the files…"))
         announce(self.review.status, self.review.status.text())
         self.paths.ensure()
-        self.tasks.run(lambda: _export(snapshot, self.paths.exports), self._on_export_done, self._on_export_failed)
+        assistance, exports = self.assistance, self.paths.exports
+        self.tasks.run(lambda: _export(snapshot, exports, assistance), self._on_export_done, self._on_export_failed)
 
     def _on_export_done(self, result) -> None:
         self.review.export.setEnabled(True)
-        bring = [bilingual(a.label) for a in self.bridge.session.needed_attachments()]
-        self.done.show_result(self.bridge.session.procedure, result, bring)
+        session = self.bridge.session
+        bring = [bilingual(a.label) for a in session.needed_attachments()]
+        helped = ""
+        if self.assistance.helped:
+            helped = _("Filled in with help from {helper} {organisation}; this is noted on the form.").format(
+                helper=self.assistance.helper_name, organisation=self.assistance.helper_organisation).strip()
+        self.done.show_result(session.procedure, result, bring, details_offer=self._details_offer(),
+                              helped_by=helped)
         self.stack.setCurrentWidget(self.done)
         self._update_title()
         self.done.where.setFocus()
         announce(self.done, _("Your form is ready."))
+
+    # --- the once-only profile ------------------------------------------------------------------
+
+    def _details_offer(self) -> list[str]:
+        """The labels of the details "Save my details" would keep or change (none: no offer)."""
+        if self.keeper.profiles is None:
+            return []
+        from assistant.drafts.profile import Profile, changes_from_answers
+        from ui.widgets.profile_dialog import meaning_label
+
+        session = self.bridge.session
+        changes = changes_from_answers(session.procedure, session.answers, self.keeper.profile or Profile(),
+                                       person=_profile_person(self.assistance))
+        return [meaning_label(meaning) for meaning in changes]
+
+    def _on_done_save_details_requested(self) -> None:
+        from assistant.drafts.profile import Profile, update_from_answers
+
+        session = self.bridge.session
+        self.keeper.save_profile(update_from_answers(session.procedure, session.answers,
+                                                     self.keeper.profile or Profile(),
+                                                     person=_profile_person(self.assistance)))
+        message = _("Your details were saved. The next form that asks for them will offer them.")
+        self.done.details_saved(message)
+        announce(self.done.details_note, message)
+
+    def _on_home_details_requested(self) -> None:
+        from assistant.drafts.profile import Profile
+        from ui.widgets.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.keeper.profile or Profile(), self)
+        dialog.setObjectName("profile_dialog")
+        dialog.profile_changed.connect(self.keeper.save_profile)
+        dialog.delete_all_requested.connect(self.keeper.delete_profile)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _on_export_failed(self, error: Exception) -> None:
         self.review.export.setEnabled(True)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 from assistant.drafts.keys import MemoryKeySource
 from assistant.drafts.store import DraftStore
 from assistant.drafts.unlock import KeyChoice
-from tests.conftest import ROOT
+from tests.conftest import ROOT, start_procedure
 from tests.ui.typing import commit_text
 from ui.app import build_window
 from ui.tasks import Tasks
@@ -25,7 +25,7 @@ def test_typing_is_saved_encrypted_and_a_new_window_offers_to_continue(qtbot, qa
     qtbot.addWidget(first)
     first.show()
     first.tasks.wait()
-    first.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(first)
     first.bridge.session.set_answer("relationship", "self")
     first.bridge.session.next()
     commit_text(first.findChild(QLineEdit, "input_applicant_name_family"), "山田")
@@ -49,10 +49,10 @@ def test_typing_is_saved_encrypted_and_a_new_window_offers_to_continue(qtbot, qa
 
 def test_a_draft_can_be_deleted_after_confirming(qtbot, window, app_paths, monkeypatch):
     qtbot.waitUntil(lambda: window.keeper.store is not None)     # the key is found in the background
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     window.bridge.session.set_answer("relationship", "self")
     window.bridge.session.next()                          # a step change saves at once
-    window.home.procedure_chosen.emit("juminhyo_copy")   # a second, separate draft
+    start_procedure(window)   # a second, separate draft
     window.bridge.session.set_answer("relationship", "proxy")
     window.bridge.session.next()
     window.tasks.wait()

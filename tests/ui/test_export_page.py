@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QApplication
 
 from assistant.export import pdf
 from assistant.i18n import _
-from tests.conftest import ROOT
+from tests.conftest import ROOT, start_procedure
 
 ANSWERS = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
 
 
 def export(qtbot, window, answers):
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     for field_id, raw in answers.items():
         window.bridge.session.set_answer(field_id, raw)
     window.bridge.session.go_to("review")

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QApplication
 
 from assistant.settings import Settings
 from tests.ui.test_display import _pages
+from tests.conftest import start_procedure
 from ui import a11y, appearance
 
 
 def test_r12_step_changes_and_problems_are_announced_without_moving_focus_away(qtbot, window):
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)          # nothing chosen yet
     assert "対象者との関係" in a11y.history[-1]
     window.bridge.session.set_answer("relationship", "self")

@@ -15,6 +15,7 @@ def said(fakes) -> str:
 
 def voicing_window(qtbot, qapp, app_paths, running=False):
     window, fakes = reading_window(qtbot, qapp, app_paths)
+    qtbot.waitUntil(lambda: window.screen_reader is not None)   # the real detection, done at start
     state = ScreenReaderState.RUNNING if running else ScreenReaderState.NOT_RUNNING
     window._on_screen_reader_detected(Detection(state, "Orca" if running else None, "test"))
     return window, fakes
@@ -22,6 +23,7 @@ def voicing_window(qtbot, qapp, app_paths, running=False):
 
 def test_self_voicing_is_off_while_a_screen_reader_runs_even_if_it_was_chosen(qtbot, qapp, app_paths):
     window, _fakes = reading_window(qtbot, qapp, app_paths)
+    qtbot.waitUntil(lambda: window.screen_reader is not None)
     window.settings = window.settings.__class__(self_voicing=True)
     window._on_screen_reader_detected(Detection(ScreenReaderState.RUNNING, "Orca", "test"))
     assert not window.self_voicing
@@ -62,3 +64,4 @@ def test_a_new_step_says_where_the_person_is_and_errors_are_read(qtbot, qapp, ap
     window.step.render()
     window.step.next.click()
     qtbot.waitUntil(lambda: "Please check" in said(fakes) and not window.reader.speaking, timeout=10000)
+    assert said(fakes).endswith("Your answer: 12")     # then the question to fix, with its answer

@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.conftest import ROOT, memory_keys
+from tests.conftest import ROOT, memory_keys, start_procedure
 from ui.app import build_window, setup_application
 from ui.tasks import Tasks
 
@@ -21,7 +21,7 @@ def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, m
     window.show()
     assert window.header.end.isVisible()
     qtbot.waitUntil(lambda: window.keeper.store is not None)
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     for field_id, raw in ANSWERS.items():
         window.bridge.session.set_answer(field_id, raw)
     window.bridge.session.go_to("review")

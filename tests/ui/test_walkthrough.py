@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QRad
 
 from assistant import i18n
 from tests.ui.typing import commit_text, type_text
+from tests.conftest import start_procedure
 
 
 def find(window, cls, name):
@@ -19,6 +20,8 @@ def start_juminhyo(qtbot, window):
     type_text(window.home.search, "住民票")
     assert window.home.list.count() == 1
     qtbot.keyClick(window.home.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.who     # who is filling in: the resident, preselected
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.step
 
 
@@ -76,7 +79,7 @@ def test_language_switch_keeps_answers_and_shows_official_japanese_beside(qtbot,
 
 
 def test_hidden_question_appears_when_its_condition_holds(qtbot, window):
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     session = window.bridge.session
     session.go_to("purpose_step")
     assert window.findChild(QLineEdit, "input_purpose_other") is None
@@ -88,7 +91,7 @@ def test_hidden_question_appears_when_its_condition_holds(qtbot, window):
 
 
 def test_group_items_can_be_added_and_removed_with_the_keyboard(qtbot, window):
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     session = window.bridge.session
     session.set_answer("scope", "some_members")
     session.go_to("certificate")
@@ -117,7 +120,7 @@ def test_window_shows_before_the_procedures_load_then_lists_them(qtbot, qapp, ap
 
 
 def go_to_applicant(qtbot, window):
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     window.bridge.session.set_answer("relationship", "self")
     window.bridge.session.go_to("applicant")
 
@@ -167,7 +170,7 @@ def test_a_kanji_outside_jis_is_explained_and_kept(qtbot, window):
 
 
 def test_coming_back_to_a_step_shows_how_answers_will_be_written(qtbot, window):
-    window.home.procedure_chosen.emit("juminhyo_copy")
+    start_procedure(window)
     session = window.bridge.session
     session.set_answer("relationship", "self")
     session.set_answer("applicant_phone", "０９０１２３４５６７８")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 class ExportPage(QWidget):
     finished = Signal()
+    save_details_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,19 +38,40 @@ class ExportPage(QWidget):
         self.open_folder.setObjectName("open_folder")
         self.print_pdf = QPushButton(self)
         self.print_pdf.setObjectName("print_pdf")
+        self.open_letter = QPushButton(self)
+        self.open_letter.setObjectName("open_power_of_attorney")
+        self.details_note = QLabel(self)
+        self.details_note.setObjectName("details_note")
+        self.details_note.setWordWrap(True)
+        self.save_details = QPushButton(self)
+        self.save_details.setObjectName("save_details")
         self.done = QPushButton(self)
         self.done.setObjectName("done")
+        self.details_offer: list[str] = []      # what "Save my details" would keep (labels)
+        self.helped_by = ""                     # "Filled in with help from …", when someone helped
         for widget in (self.title, self.where_label, self.where, self.next_steps, self.open_folder,
-                       self.print_pdf, self.done):
+                       self.print_pdf, self.open_letter, self.details_note, self.save_details, self.done):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
         self.print_pdf.clicked.connect(self._on_print_pdf_clicked)
+        self.open_letter.clicked.connect(self._on_open_letter_clicked)
+        self.save_details.clicked.connect(self.save_details_requested.emit)
         self.done.clicked.connect(self.finished.emit)
 
-    def show_result(self, procedure: Procedure, result: ExportResult, bring: list[str]) -> None:
+    def show_result(self, procedure: Procedure, result: ExportResult, bring: list[str], *,
+                    details_offer: list[str] = (), helped_by: str = "") -> None:
+        """`details_offer`: the labels of the details "Save my details" would keep (none: no offer)."""
         self.procedure, self.result, self.bring = procedure, result, bring
+        self.details_offer, self.helped_by = list(details_offer), helped_by
+        self.details_note.setText("")
         self.retranslate_ui()
+
+    def details_saved(self, message: str) -> None:
+        self.details_offer = []
+        self.save_details.setVisible(False)
+        self.details_note.setText(message)
+        self.details_note.setVisible(True)
 
     def retranslate_ui(self) -> None:
         if self.result is None:
@@ -66,13 +88,31 @@ class ExportPage(QWidget):
             steps.insert(0, _("This computer has no font for these characters, so they are blank on the "
                               "paper: {characters}. Write them in by hand before you sign.").format(
                                   characters="、".join(sorted(self.result.missing))))
+        letter = getattr(self.result, "power_of_attorney", None)
+        if letter is not None:
+            steps.append(_("A power of attorney (委任状) was made too: the resident reads it, writes the date and "
+                           "signs it, and the representative brings it."))
+        if self.helped_by:
+            steps.append(self.helped_by)
         self.next_steps.setText("\n".join(steps))
+        self.open_letter.setVisible(letter is not None)
+        self.open_letter.setText(_("Open the power of &attorney (委任状) to print"))
+        self.save_details.setVisible(bool(self.details_offer))
+        if self.details_offer:
+            self.details_note.setText(_("Save these details for the next form, so you need not type them again: "
+                                        "{details}. They are kept encrypted on this computer.").format(
+                                            details=", ".join(self.details_offer)))
+        self.details_note.setVisible(bool(self.details_note.text()))
+        self.save_details.setText(_("&Save my details for next time"))
         self.open_folder.setText(_("&Open the folder"))
         self.print_pdf.setText(_("Open the PDF to &print"))
         self.done.setText(_("&Back to the list of procedures"))
 
     def _on_open_folder_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+    def _on_open_letter_clicked(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.power_of_attorney)))
 
     def _on_print_pdf_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))

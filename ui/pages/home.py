@@ -27,6 +27,7 @@ class HomePage(QWidget):
     draft_resumed = Signal(str)
     draft_deleted = Signal(str)
     passphrase_requested = Signal()
+    details_requested = Signal()
 
     def __init__(self, catalog: Catalog | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,11 +50,14 @@ class HomePage(QWidget):
         self.list_label.setBuddy(self.list)
         self.start = QPushButton(self)
         self.start.setObjectName("start")
+        self.details = QPushButton(self)
+        self.details.setObjectName("my_details")
+        self.details.setVisible(False)        # once drafts (and so details) can be kept encrypted
         self.broken = QLabel(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
         for widget in (self.heading, self.drafts_box, self.search_label, self.search, self.list_label, self.list,
-                       self.start, self.broken):
+                       self.start, self.details, self.broken):
             layout.addWidget(widget)
         for label in (self.heading, self.search_label, self.list_label):
             label.setWordWrap(True)
@@ -61,6 +65,7 @@ class HomePage(QWidget):
         self.search.returnPressed.connect(self._on_start_clicked)
         self.list.itemActivated.connect(self._on_start_clicked)
         self.start.clicked.connect(self._on_start_clicked)
+        self.details.clicked.connect(self.details_requested.emit)
         self.retranslate_ui()
 
     def _build_drafts(self) -> None:
@@ -154,6 +159,7 @@ class HomePage(QWidget):
         self.list_label.setText(_("&Procedures"))
         self.list.setAccessibleName(_("Procedures"))
         self.start.setText(_("S&tart the chosen procedure"))
+        self.details.setText(_("My saved &details…"))
         broken = self.catalog.broken_files if self.catalog else []
         self.broken.setVisible(bool(broken))
         if broken:

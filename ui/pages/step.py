@@ -59,6 +59,8 @@ class StepPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge: SessionBridge | None = None
+        #: field id → the answer offered from the person's saved details (marked while unchanged)
+        self.prefilled: dict[str, Any] = {}
         self.blocks: dict[str, FieldBlock | GroupBlock] = {}
         self._showing_errors = False
         layout = QVBoxLayout(self)
@@ -189,7 +191,13 @@ class StepPage(QWidget):
         session = self.bridge.session
         for block, item, raw in self._answered_blocks():
             block.input.set_raw(raw)
-            block.show_feedback(*feedback(block.field, session.result(block.field, item), raw))
+            block.show_feedback(*self._feedback(block, item, raw))
+
+    def _feedback(self, block: FieldBlock, item: dict | None, raw: Any):
+        lines, suggestions = feedback(block.field, self.bridge.session.result(block.field, item), raw)
+        if item is None and raw is not None and self.prefilled.get(block.field.id) == raw:
+            lines = [_("Filled in from your saved details. Change it here if it is not right."), *lines]
+        return lines, suggestions
 
     def _block(self, field: m.FieldDef) -> FieldBlock | GroupBlock:
         session = self.bridge.session
@@ -226,7 +234,7 @@ class StepPage(QWidget):
         block = self.blocks[field_id]
         if block.field.kind == "address" and _postal(before) != _postal(raw):
             self._fill_address(block, raw)
-        block.show_feedback(*feedback(block.field, session.result(block.field), session.answers.get(field_id)))
+        block.show_feedback(*self._feedback(block, None, session.answers.get(field_id)))
         self._rerender_if_questions_changed()
 
     def _on_item_edited(self, group_id: str, index: int, sub_id: str, raw: Any) -> None:

@@ -18,6 +18,7 @@ class HeaderBar(QWidget):
     help_requested = Signal()
     read_requested = Signal()
     end_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,13 +47,15 @@ class HeaderBar(QWidget):
         self.contrast = QPushButton(self)
         self.contrast.setObjectName("high_contrast")
         self.contrast.setCheckable(True)
+        self.speech_settings = QPushButton(self)
+        self.speech_settings.setObjectName("speech_settings")
         self.help = QPushButton(self)
         self.help.setObjectName("help")
         self.end = QPushButton(self)     # shown on shared computers only
         self.end.setObjectName("end_session")
         self.end.setVisible(False)
-        for widget in (self.title, language_box, self.read, self.smaller, self.larger, self.contrast, self.help,
-                       self.end):
+        for widget in (self.title, language_box, self.read, self.speech_settings, self.smaller, self.larger,
+                       self.contrast, self.help, self.end):
             flow.addWidget(widget)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self.smaller.clicked.connect(lambda: self.zoom_requested.emit(-1))
@@ -60,6 +63,7 @@ class HeaderBar(QWidget):
         self.contrast.toggled.connect(self.contrast_toggled.emit)
         self.help.clicked.connect(self.help_requested.emit)
         self.read.clicked.connect(self.read_requested.emit)
+        self.speech_settings.clicked.connect(self.settings_requested.emit)
         self.end.clicked.connect(self.end_requested.emit)
 
     def show_settings(self, language: str, high_contrast: bool) -> None:
@@ -81,6 +85,9 @@ class HeaderBar(QWidget):
         self.larger.setAccessibleDescription(_("Shortcut: Ctrl+Plus. Ctrl+0 returns to the normal size."))
         self.contrast.setText(_("High contrast"))
         self.contrast.setAccessibleDescription(_("White text on black"))
+        self.speech_settings.setText(_("Voice settings…"))
+        self.speech_settings.setAccessibleDescription(_("Speed of reading aloud, reading each question, and which "
+                                                        "voice reads each language"))
         self.help.setText(_("&Help"))
         self.end.setText(_("&End session (erase everything)"))
         self.end.setAccessibleDescription(_("Erases this person's drafts and files from this shared computer."))
