@@ -31,14 +31,18 @@ def test_a_new_step_puts_the_focus_straight_on_its_first_question(app):
     reader.wait_for(role="list item", name="住民票の写し等交付請求書", states=("selected",))
     gained_focus(reader)
     reader.press("start")
-    Walk(reader).arrive(1, "relationship_step", first="option_relationship_self")
+    Walk(reader).who()
     from_list = gained_focus(reader)
+    reader.press("assisted_continue")
+    Walk(reader).arrive(1, "relationship_step", first="option_relationship_self")
+    to_step_1 = gained_focus(reader)
     reader.check("option_relationship_self")
     gained_focus(reader)
     reader.press("next")
     Walk(reader).arrive(2, "applicant", first="input_applicant_name_family")
     to_step_2 = gained_focus(reader)
-    assert (from_list, to_step_2) == (["option_relationship_self"], ["input_applicant_name_family"])
+    assert (from_list, to_step_1, to_step_2) == (["role_self"], ["option_relationship_self"],
+                                                 ["input_applicant_name_family"])
 
 
 def test_pages_read_in_the_order_they_are_shown(app):

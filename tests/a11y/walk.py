@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from tests.a11y.reader import Reader
 
+WHO = "どなたが入力しますか"    # the window's name on the "who is filling in" page
+
 
 class Walk:
     """Moves through the procedure; `on_page(page_name, frame_prefix)` is called on each page once it
@@ -26,7 +28,15 @@ class Walk:
         self.reader.type("search", search)
         self.reader.wait_for(role="list item", name="住民票の写し等交付請求書", states=("selected",))
         self.reader.press("start")
+        self.who()
+        self.reader.press("assisted_continue")
         self.arrive(1, "relationship_step", first="option_relationship_self")
+
+    def who(self) -> None:
+        """Who fills in: the resident alone is chosen already, with the focus on it."""
+        self.reader.wait_frame(f"^{WHO}")
+        self.reader.wait_for("role_self", states=("focused", "checked"))
+        self.on_page("who", WHO)
 
     def arrive(self, n: int, step_id: str, first: str) -> None:
         """Wait for step `n` (the window's name says 「ステップ n/」) and the focus on its first answer."""

@@ -58,6 +58,8 @@ def test_resident_fills_in_and_exports_the_request(qtbot, window, app_paths, no_
     caplog.set_level(logging.DEBUG)
     type_text(window.home.search, "住民票")
     qtbot.keyClick(window.home.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.who
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)    # the resident alone (preselected)
 
     choose(qtbot, window, "option_relationship_self")
     press_next(qtbot, window, "applicant")

@@ -51,6 +51,8 @@ def test_keyboard_only_from_the_list_to_the_files(qtbot, window):
     window.home.search.setFocus()              # where the window puts the cursor at start
     type_text(focused(), "juminhyo")
     key(qtbot, Qt.Key.Key_Return)
+    assert focused().objectName() == "role_self"     # who fills in: the resident alone, preselected
+    key(qtbot, Qt.Key.Key_Return)
     choose(qtbot, "option_relationship_household")
     key(qtbot, Qt.Key.Key_Return)
     for part, text in (("family", "山田"), ("given", "太郎"), ("family_kana", "ヤマダ"), ("given_kana", "タロウ")):
