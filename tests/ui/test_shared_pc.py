@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tests.conftest import ROOT, memory_keys, start_procedure
 from ui.app import build_window, setup_application
@@ -48,3 +48,32 @@ def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, m
 
 def test_the_end_session_button_is_only_on_shared_computers(qtbot, window):
     assert not window.header.end.isVisible()
+
+
+def test_on_a_shared_computer_nothing_is_written_until_the_resident_chooses_a_pin(qtbot, qapp, app_paths):
+    from ui.drafts import default_key_chooser
+
+    setup_application(qapp)
+    window = build_window(app_paths, Tasks(), key_chooser=lambda folder: default_key_chooser(folder, True),
+                          shared_pc=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.protect.isVisible())     # drafts are offered, under a PIN only
+    start_procedure(window)
+    for field_id, raw in ANSWERS.items():
+        window.bridge.session.set_answer(field_id, raw)
+    window.bridge.session.go_to("review")
+    window.keeper.save_now()
+    window.tasks.wait()
+    written = [p for folder in (app_paths.data, app_paths.exports) if folder.exists()
+               for p in folder.rglob("*") if p.is_file()]
+    assert written == []
+    assert not window.home.details.isVisible()          # no saved details either without the PIN
+
+    window.home.protect.click()
+    dialog = window.findChild(QDialog, "passphrase_dialog")
+    dialog.first.setText("green tea at noon")
+    dialog.second.setText("green tea at noon")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: any((app_paths.data / "drafts").glob("*.tzd")), timeout=10000)   # saved now
+    window.tasks.wait()
