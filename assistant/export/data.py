@@ -7,16 +7,20 @@ from typing import Any
 
 from assistant import __version__
 from assistant.export.imi import persons
+from assistant.interview.assisted import Assistance, filled_by
 from assistant.interview.session import Session
 
 FORMAT = "tetsuzuki-submission/1"
 
 
-def build_record(session: Session, created: dt.datetime) -> dict[str, Any]:
+def build_record(session: Session, created: dt.datetime, assistance: Assistance | None = None) -> dict[str, Any]:
     """Procedure id and version, normalised answers that apply, attachments, creation time, and
-    the people on the form in the IMI core vocabulary (JSON-LD) under "imi"."""
+    the people on the form in the IMI core vocabulary (JSON-LD) under "imi".
+
+    When someone helped fill in, "filled_by" says who (role, helper's name and organisation) and
+    when the resident agreed, in which language (assisted.filled_by)."""
     procedure = session.procedure
-    return {
+    record = {
         "format": FORMAT,
         "generator": f"tetsuzuki-assistant {__version__}",
         "procedure": {"id": procedure.id, "version": procedure.version, "title": procedure.title},
@@ -25,3 +29,7 @@ def build_record(session: Session, created: dt.datetime) -> dict[str, Any]:
         "attachments": [{"id": a.id, "label": a.label} for a in session.needed_attachments()],
         "imi": persons(session),
     }
+    helper = filled_by(assistance)
+    if helper is not None:
+        record["filled_by"] = helper
+    return record

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from assistant.export.data import build_record
 from assistant.export.pdf import render_pdf
+from assistant.export.proxy_letter import needs_power_of_attorney, render_power_of_attorney
+from assistant.export.qr import write_qr
+from assistant.interview.assisted import Assistance
 from assistant.interview.session import FieldError, Session
 
 
@@ -27,25 +30,44 @@ class ExportResult:
     json: Path
     #: characters no installed font could draw: the person must write them on the paper by hand
     missing: frozenset[str] = frozenset()
+    #: the 委任状 for the resident to sign, when a representative applies; else None
+    power_of_attorney: Path | None = None
+    #: PNG of the QR code also printed on the form; None when the answers are too long for one
+    #: that can be read from paper (qr.MAX_VERSION): the counter then types them from the form
+    qr: Path | None = None
 
 
-def export_package(session: Session, out_dir: Path, created: dt.datetime | None = None) -> ExportResult:
-    """Check completeness, then write the PDF and the JSON into a new folder under `out_dir`.
+def export_package(session: Session, out_dir: Path, created: dt.datetime | None = None,
+                   assistance: Assistance | None = None) -> ExportResult:
+    """Check completeness, then write the PDF, the JSON, the QR code and, when a representative
+    applies, the 委任状 into a new folder under `out_dir`.
 
-    Folder and file names carry the procedure id and the time, never personal data.
+    `assistance` (who filled in) goes into the JSON as "filled_by" and onto the form as one line
+    at the foot, when someone helped. Folder and file names carry the procedure id and the time,
+    never personal data.
     """
     errors = session.missing()
     if errors:
         raise IncompleteError(errors)
     created = created or dt.datetime.now().astimezone()
-    folder = out_dir / f"{session.procedure.id}-{created:%Y%m%d-%H%M%S}"
+    folder = _new_folder(out_dir, session.procedure.id, created)
+    name = session.procedure.id
+    record = build_record(session, created, assistance)
+    qr = write_qr(record, folder / f"{name}.qr.png")
+    pdf = render_pdf(session, folder / f"{name}.pdf", created, assistance, qr)
+    data = folder / f"{name}.json"
+    data.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    letter = None
+    if needs_power_of_attorney(session, assistance):
+        letter = render_power_of_attorney(session, folder / f"{name}.power_of_attorney.pdf", created, assistance)
+    return ExportResult(folder, pdf.path, data, frozenset(pdf.missing), letter, qr)
+
+
+def _new_folder(out_dir: Path, procedure_id: str, created: dt.datetime) -> Path:
+    folder = out_dir / f"{procedure_id}-{created:%Y%m%d-%H%M%S}"
     suffix = 1
     while folder.exists():
         suffix += 1
-        folder = out_dir / f"{session.procedure.id}-{created:%Y%m%d-%H%M%S}-{suffix}"
+        folder = out_dir / f"{procedure_id}-{created:%Y%m%d-%H%M%S}-{suffix}"
     folder.mkdir(parents=True, mode=0o700)
-    pdf = render_pdf(session, folder / f"{session.procedure.id}.pdf", created)
-    data = folder / f"{session.procedure.id}.json"
-    data.write_text(json.dumps(build_record(session, created), ensure_ascii=False, indent=2) + "\n",
-                    encoding="utf-8")
-    return ExportResult(folder, pdf.path, data, frozenset(pdf.missing))
+    return folder

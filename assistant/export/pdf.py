@@ -9,6 +9,10 @@ are drawn filled and stroked, which looks bold and leaves the text layer unchang
 BIZ UDGothic lacks some characters of real names (e.g. 𠮷 U+20BB7 in 𠮷田). Only when the text needs
 one is a fallback font from FALLBACK_FONTS added (Noto Sans CJK adds about 400 ms); characters
 that no font can draw are reported in PdfResult.missing (render_pdf), never logged.
+
+`new_pdf`, `bold` and `add_fallback_font` are shared with the power of attorney (proxy_letter.py).
+When someone helped fill in, one small line at the foot of every page says who; when the record
+fits a QR code (qr.py), the code is drawn in the top right corner, beside the title.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import TextMode
+from fpdf.enums import TextMode, WrapMode
 from fpdf.fonts import FontFace
 
+from assistant.interview.assisted import Assistance, printed_helper
 from assistant.interview.session import Session
 from assistant.interview.validation import printed
 from assistant.procedures import model as m
@@ -32,6 +37,7 @@ FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 FONT = "BIZUDGothic"
 FALLBACK = "Fallback"
 GREY = (235, 235, 235)
+QR_SIZE_MM = 30   # quiet zone included; read at 200 dpi up to version 25 (qr.MAX_VERSION)
 
 # Fonts for the characters BIZ UDGothic lacks, as (file, face index in a collection); the first
 # that exists is used. IPAmj明朝 (file ipamjm.ttf, installed by hand: not in Debian main) has every
@@ -67,13 +73,23 @@ class PdfResult:
 
 
 class _FormPdf(FPDF):
+    helper_line = ""   # who helped fill in, printed above the page number
+
     def footer(self) -> None:
+        if self.helper_line:
+            self.set_y(-17)
+            self.set_font(FONT, size=7.5)
+            width = self.get_string_width(self.helper_line)
+            if width > self.epw:   # a long organisation name: smaller, still one line
+                self.set_font(FONT, size=7.5 * self.epw / width)
+            self.cell(0, 4, self.helper_line, align="C")
         self.set_y(-12)
         self.set_font(FONT, size=8)
         self.cell(0, 6, f"てつづきアシスタントで作成　{self.page_no()}／{{nb}}", align="C")
 
 
-def _new_pdf(title: str) -> FPDF:
+def new_pdf(title: str) -> _FormPdf:
+    """An A4 page in Japanese with the bundled font added, a page-number footer and `title` as metadata."""
     pdf = _FormPdf(format="A4")
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=18)
@@ -87,7 +103,8 @@ def _new_pdf(title: str) -> FPDF:
 
 
 @contextmanager
-def _bold(pdf: FPDF, size: float):
+def bold(pdf: FPDF, size: float):
+    """Text drawn filled and stroked at `size` (looks bold; only the Regular face is embedded)."""
     # The text render mode is graphics state and outlives ET: local_context saves and restores it.
     pdf.set_font(FONT, "", size)
     with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=size * 0.012):
@@ -107,7 +124,7 @@ def _rows(session: Session, step: m.Step) -> list[tuple[str, str]]:
 
 
 def _section(pdf: FPDF, title: str, rows: list[tuple[str, str]]) -> None:
-    with _bold(pdf, 11):
+    with bold(pdf, 11):
         pdf.cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10.5)
     label_style = FontFace(family=FONT, emphasis="", fill_color=GREY)
@@ -121,7 +138,7 @@ def _section(pdf: FPDF, title: str, rows: list[tuple[str, str]]) -> None:
 
 
 def _signature_box(pdf: FPDF) -> None:
-    with _bold(pdf, 11):
+    with bold(pdf, 11):
         pdf.cell(0, 8, "請求日・署名", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10.5)
     with pdf.table(col_widths=(55, 125), first_row_as_headings=False, line_height=12) as table:
@@ -142,11 +159,11 @@ def _bring_lines(session: Session) -> list[str]:
 
 
 def _bring_list(pdf: FPDF, lines: list[str]) -> None:
-    with _bold(pdf, 11):
+    with bold(pdf, 11):
         pdf.cell(0, 8, "持ち物・提出先", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10)
     for line in lines:
-        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR, align="L")
 
 
 def missing_glyphs(pdf: FPDF, texts: Iterable[str], family: str = FONT) -> set[str]:
@@ -164,7 +181,7 @@ def find_fallback_font() -> tuple[Path, int] | None:
     return next(((path, index) for path, index in FALLBACK_FONTS if path.is_file()), None)
 
 
-def _add_fallback_font(pdf: FPDF, texts: Iterable[str]) -> set[str]:
+def add_fallback_font(pdf: FPDF, texts: Iterable[str]) -> set[str]:
     """Add a fallback font only if `texts` need one; return the characters no font can draw."""
     missing = missing_glyphs(pdf, texts)
     found = find_fallback_font() if missing else None
@@ -183,25 +200,40 @@ def _section_texts(sections: list[tuple[str, list[tuple[str, str]]]]) -> Iterabl
             yield value or ""
 
 
-def render_pdf(session: Session, path: Path, created: dt.datetime) -> PdfResult:
+def _heading(pdf: FPDF, title: str, created: dt.datetime, qr: Path | None) -> None:
+    """Title and date; with a QR code, the date stops short of it and the form starts below it."""
+    top = pdf.t_margin
+    if qr is not None:
+        pdf.image(str(qr), x=pdf.w - pdf.r_margin - QR_SIZE_MM, y=top - 5, w=QR_SIZE_MM, h=QR_SIZE_MM)
+    with bold(pdf, 18):
+        pdf.cell(0, 12, title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 9)
+    width = pdf.epw - (QR_SIZE_MM + 2 if qr is not None else 0)
+    pdf.cell(width, 6, f"作成日 {created:%Y-%m-%d}", align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    if qr is not None:
+        pdf.set_y(max(pdf.get_y(), top - 5 + QR_SIZE_MM + 1))
+
+
+def render_pdf(session: Session, path: Path, created: dt.datetime, assistance: Assistance | None = None,
+               qr: Path | None = None) -> PdfResult:
     """Write the form with every answer that applies, boxes for date and signature and what to
     bring, and say which characters (if any) no font could draw.
 
-    The export still succeeds when some cannot: the caller decides how to tell the user (the
-    characters are personal data, so show them to the user but do not log them).
+    With `assistance` from someone who helped, a line at the foot of each page says who; `qr` is a
+    PNG of the record's QR code (qr.write_qr), drawn in the top right corner.
+    The export still succeeds when some characters cannot be drawn: the caller decides how to tell
+    the user (the characters are personal data, so show them to the user but do not log them).
     """
     procedure = session.procedure
     sections = [(step.title, _rows(session, step)) for step in session.visible_steps()]
     lines = _bring_lines(session)
-    pdf = _new_pdf(procedure.title)
-    missing = _add_fallback_font(pdf, [procedure.title, *lines, *_section_texts(sections)])
+    pdf = new_pdf(procedure.title)
+    pdf.helper_line = printed_helper(assistance)
+    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *lines, *_section_texts(sections)])
     if missing:
         log.warning("%d character(s) have no glyph in the embedded fonts", len(missing))
-    with _bold(pdf, 18):
-        pdf.cell(0, 12, procedure.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "", 9)
-    pdf.cell(0, 6, f"作成日 {created:%Y-%m-%d}", align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
+    _heading(pdf, procedure.title, created, qr)
     for title, rows in sections:
         _section(pdf, title, rows)
     _signature_box(pdf)

@@ -102,3 +102,26 @@ def consent_statement(assistance: Assistance, language: str | None = None) -> st
     helper = assistance.helper_name.strip() or translate(N_("the helper"), language)
     organisation = assistance.helper_organisation.strip() or translate(N_("their organisation"), language)
     return translate(_CONSENT[assistance.role], language).format(helper=helper, organisation=organisation)
+
+
+#: who typed, as printed on the form (official documents are in Japanese, never translated)
+PRINTED_ROLES = {SELF: "本人", FAMILY: "家族", PROXY: "代理人", VOLUNTEER: "支援員・ボランティア"}
+
+
+def printed_helper(assistance: Assistance | None) -> str:
+    """The line printed at the foot of the form when someone helped, e.g.
+    「記入支援：中央コミュニティセンター 山田 花子（支援員・ボランティア）」; "" when nobody did."""
+    if assistance is None or not assistance.helped:
+        return ""
+    who = " ".join(part for part in (assistance.helper_organisation.strip(), assistance.helper_name.strip()) if part)
+    return f"記入支援：{who}（{PRINTED_ROLES[assistance.role]}）" if who else f"記入支援：{PRINTED_ROLES[assistance.role]}"
+
+
+def filled_by(assistance: Assistance | None) -> dict[str, Any] | None:
+    """What the exported record says about who helped (role, helper, consent), or None when the
+    resident filled in alone."""
+    if assistance is None or not assistance.helped:
+        return None
+    return {"role": assistance.role, "helper_name": assistance.helper_name.strip(),
+            "helper_organisation": assistance.helper_organisation.strip(),
+            "consent_language": assistance.consent_language, "consent_at": assistance.consent_at}

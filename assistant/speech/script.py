@@ -184,6 +184,9 @@ def read_export(session: Session, result: ExportResult, rate: float = 1.0) -> li
     bring = [ptext(a.label) for a in session.needed_attachments()]
     if bring:
         lines.append(_("3. Bring these too: {documents}").format(documents=_listed(bring)))
+    if getattr(result, "power_of_attorney", None) is not None:
+        lines.append(_("A power of attorney (委任状) was made too: the resident reads it, writes the date and "
+                       "signs it, and the representative brings it."))
     return [u for line in lines for u in _say(line, rate)]
 
 

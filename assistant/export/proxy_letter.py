@@ -1,0 +1,151 @@
+"""The power of attorney (委任状) a resident signs so that a representative (代理人) can apply.
+
+Laid out like the municipal templates: the representative's address and name, the sentence of
+delegation, the delegated matter (for the residence record: which certificate, how many copies),
+a date line and the resident's (委任者) details, then a blank line for the resident's own signature.
+Date and signature are never filled in: the resident writes them by hand.
+
+Who is who comes from the fields' `person` and `meaning`: the representative is the applicant (the
+person who comes to the counter); the resident is the other person of the form with answers. When
+the form has only the applicant's details (the resident applies through a representative who
+typed for them), the resident is the applicant and the representative the helper. A My Number is
+never printed here, whatever the form asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
+from assistant.interview.assisted import PROXY, Assistance
+from assistant.interview.session import Session
+from assistant.interview.validation import printed
+from assistant.procedures import model as m
+
+log = logging.getLogger(__name__)
+
+TITLE = "委任状"
+ATTACHMENT = "power_of_attorney"
+APPLICANT = "applicant"
+PRINTED = ("address", "name", "birth_date", "phone")   # never "my_number"
+LABELS = {"address": "住所", "name": "氏名", "birth_date": "生年月日", "phone": "電話番号"}
+#: the delegated matter by procedure id; other procedures get a sentence made from their title
+MATTERS = {"juminhyo_copy": "住民票の写し等の交付請求及び受領に関すること"}
+#: answers that say what exactly is delegated, printed under the matter when they apply
+DETAIL_FIELDS = ("certificate_type", "scope", "members", "copies", "optional_entries")
+SENTENCE = "私は、上記の者を代理人と定め、次の事項を委任します。"
+DATE_LINE = "令和　　　年　　　月　　　日"
+NOTES = ("※日付と委任者の署名は、委任者ご本人が自分で書いてください。",
+         "※代理人の方は、窓口で代理人ご本人の本人確認書類を見せてください。")
+
+
+def needs_power_of_attorney(session: Session, assistance: Assistance | None = None) -> bool:
+    """Whether the package needs a 委任状: the form asks for one (attachment `power_of_attorney`),
+    or a representative fills in and the procedure lets representatives apply."""
+    if any(a.id == ATTACHMENT for a in session.needed_attachments()):
+        return True
+    return (assistance is not None and assistance.role == PROXY
+            and any(rule.role == "proxy" for rule in session.procedure.who_may_apply))
+
+
+def _details(session: Session, person: str) -> dict[str, str]:
+    """meaning → printed answer for one person's top-level fields that apply (first field wins)."""
+    values = session.values()
+    found: dict[str, str] = {}
+    for field in session.procedure.all_fields():
+        if field.person == person and field.meaning in PRINTED and field.meaning not in found \
+                and values.get(field.id) is not None:
+            found[field.meaning] = printed(field, session.result(field))
+    return found
+
+
+def _people(session: Session, assistance: Assistance | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(representative, resident) details by meaning; blanks are left for handwriting."""
+    applicant = _details(session, APPLICANT)
+    others = (_details(session, p.id) for p in session.procedure.persons if p.id != APPLICANT)
+    resident = next((found for found in others if found), {})
+    agent = applicant if resident else {}
+    resident = resident or applicant
+    helper = assistance.helper_name.strip() if assistance else ""
+    if not agent.get("name") and helper:
+        agent = {**agent, "name": helper}
+    return agent, resident
+
+
+def _matter_lines(session: Session) -> list[str]:
+    procedure = session.procedure
+    lines = [MATTERS.get(procedure.id, f"「{procedure.title}」の提出及び受領に関すること")]
+    values = session.values()
+    details = []
+    for field_id in DETAIL_FIELDS:
+        if values.get(field_id) in (None, [], ""):
+            continue
+        field = procedure.field(field_id)
+        details.append(f"{field.label}：{_display(session, field)}")
+    if details:
+        lines.append("　".join(details))
+    return lines
+
+
+def _display(session: Session, field: m.FieldDef) -> str:
+    if isinstance(field, m.GroupField):
+        return "、".join(" ".join(printed(sub, session.result(sub, item))
+                                  for sub in session.visible_item_fields(field, item))
+                         for item in session.answers.get(field.id) or [])
+    return printed(field, session.result(field))
+
+
+def _block(pdf: FPDF, heading: str, rows: list[tuple[str, str]], line_height: float = 10) -> None:
+    with bold(pdf, 12):
+        pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 11)
+    label_style = FontFace(family=FONT, emphasis="", fill_color=GREY)
+    with pdf.table(col_widths=(40, 140), first_row_as_headings=False, line_height=line_height,
+                   padding=2) as table:
+        for label, value in rows:
+            row = table.row()
+            row.cell(label, style=label_style)
+            row.cell(value)
+    pdf.ln(4)
+
+
+def _texts(agent: dict[str, str], resident: dict[str, str], matter: list[str]) -> list[str]:
+    return [TITLE, SENTENCE, DATE_LINE, *NOTES, *LABELS.values(), *agent.values(), *resident.values(), *matter]
+
+
+def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
+                             assistance: Assistance | None = None) -> Path:
+    """Write an A4 委任状 for `session` at `path`, ready for the resident to date and sign.
+
+    Answers missing from the form (e.g. the resident's phone) are left as blank boxes. Characters
+    no font can draw are left out like on the form, which reports them (pdf.render_pdf).
+    """
+    agent, resident = _people(session, assistance)
+    matter = _matter_lines(session)
+    pdf = new_pdf(TITLE)
+    pdf.set_creation_date(created)
+    if add_fallback_font(pdf, _texts(agent, resident, matter)):
+        log.warning("the power of attorney has characters no embedded font can draw")
+    with bold(pdf, 22):
+        pdf.cell(0, 16, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    _block(pdf, "（代理人）", [(LABELS[k], agent.get(k, "")) for k in ("address", "name")])
+    pdf.set_font(FONT, "", 11)
+    pdf.multi_cell(0, 8, SENTENCE, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    _block(pdf, "委任する事項", [("事項", "\n".join(matter))], line_height=8)
+    pdf.set_font(FONT, "", 11)
+    pdf.cell(0, 10, DATE_LINE, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    rows = [(LABELS[k], resident.get(k, "")) for k in PRINTED]
+    _block(pdf, "（委任者）", [*rows, ("署名（自署）", "")], line_height=12)
+    pdf.set_font(FONT, "", 9)
+    for note in NOTES:
+        pdf.multi_cell(0, 5.5, note, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
