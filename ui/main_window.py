@@ -320,7 +320,9 @@ class MainWindow(QMainWindow):
             announce(self.home, self.home.drafts_note.text(), assertive=True)
             return
         session = Session(self.catalog.get(result.draft.procedure_id), result.draft.answers)
-        session.resume_at(result.draft.step_id or "")
+        if result.procedure_status != "changed":
+            session.resume_at(result.draft.step_id or "")
+        # an updated form starts again at its first step, answers kept, so that every step is checked
         self._start(session, result.draft)
         self.draft_status.setText(message)
         if message:

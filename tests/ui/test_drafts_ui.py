@@ -112,3 +112,22 @@ def test_the_pin_is_checked_in_the_background_and_a_wrong_one_is_said_in_words(q
     qtbot.waitUntil(lambda: again.keeper.store is not None
                     and again.findChild(QDialog, "passphrase_dialog") is None, timeout=10000)
     again.close()
+
+
+def test_a_draft_of_an_older_version_of_the_form_opens_at_the_first_step_with_an_explanation(
+        qtbot, qapp, app_paths, english):
+    from assistant.drafts.store import Draft
+
+    key = MemoryKeySource()
+    store = DraftStore(app_paths.data / "drafts", key)
+    store.save(Draft("juminhyo_copy", "2020.1", dict(ANSWERS, gone_field="kept"), step_id="purpose_step"))
+    window = build_window(app_paths, Tasks(), key_chooser=lambda _folder: KeyChoice("ready", "test", key))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.drafts.count() == 1, timeout=5000)
+    window.home.resume.click()
+    qtbot.waitUntil(lambda: window.bridge is not None, timeout=5000)
+    assert window.bridge.session.current_step.id == "relationship_step"
+    assert "updated since you saved" in window.draft_status.text()
+    assert window.bridge.session.answers["gone_field"] == "kept"        # nothing is thrown away
+    window.tasks.wait()
