@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from assistant import i18n
 from assistant import settings as settings_store
-from assistant.i18n import N_, _, bilingual
+from assistant.i18n import _, bilingual
 from assistant.paths import AppPaths
 from assistant.settings import Settings
 from ui import appearance
@@ -51,7 +51,6 @@ def _detect_screen_reader():
 
 
 log = logging.getLogger(__name__)
-_SAMPLE = N_("This is how this voice reads your forms.")
 
 
 class MainWindow(QMainWindow):
@@ -388,7 +387,8 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("settings_dialog")
         dialog.setWindowTitle(_("Voice settings"))
         layout = QVBoxLayout(dialog)
-        panel = SpeechSettings(dialog, screen_reader=bool(self.screen_reader and self.screen_reader.running))
+        panel = SpeechSettings(dialog)
+        panel.set_screen_reader_running(bool(self.screen_reader and self.screen_reader.running))
         panel.set_values(self.settings.speech_rate, self.self_voicing, dict(self.settings.voices))
         layout.addWidget(panel)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
@@ -399,7 +399,6 @@ class MainWindow(QMainWindow):
         panel.test_requested.connect(self._on_speech_test_requested)
         self.reader.describe(panel.show_voices)
         dialog.finished.connect(dialog.deleteLater)
-        self.speech_panel = panel
         dialog.open()
 
     def _on_speech_settings_changed(self, rate: float, self_voicing: bool, voices: dict) -> None:
@@ -408,12 +407,10 @@ class MainWindow(QMainWindow):
         self._change_settings(replace(self.settings, speech_rate=rate, self_voicing=self_voicing, voices=dict(voices)))
 
     def _on_speech_test_requested(self, language: str) -> None:
-        from assistant.i18n import translate
         from assistant.speech import voiced
+        from ui.widgets.speech_settings import sample_sentence
 
-        # i18n: read aloud to try a voice, in the language being tried (not the interface's).
-        sample = translate(_SAMPLE, language)
-        self.reader.read(voiced(sample, language, self.settings.speech_rate))
+        self.reader.read(voiced(sample_sentence(language), language, self.settings.speech_rate))
 
     def _on_header_end_requested(self) -> None:
         """Shared computer: erase everything of this person, then start again for the next one."""

@@ -57,7 +57,13 @@ def _hide_glyph_lists(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("Font %s is missing the following glyphs")
 
 
+def _only_warnings(record: logging.LogRecord) -> bool:
+    # fontTools.subset (run by fpdf2 on output) lists at INFO the glyphs it keeps: "uni8A66" is 試.
+    return record.levelno >= logging.WARNING
+
+
 logging.getLogger("fpdf.output").addFilter(_hide_glyph_lists)
+logging.getLogger("fontTools.subset").addFilter(_only_warnings)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ the person is, and errors are read; with a screen reader running it starts off."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from assistant.speech import Detection, ScreenReaderState
 from tests.ui.test_read_aloud import reading_window
@@ -65,3 +66,28 @@ def test_a_new_step_says_where_the_person_is_and_errors_are_read(qtbot, qapp, ap
     window.step.next.click()
     qtbot.waitUntil(lambda: "Please check" in said(fakes) and not window.reader.speaking, timeout=10000)
     assert said(fakes).endswith("Your answer: 12")     # then the question to fix, with its answer
+
+
+def test_voice_settings_change_the_speed_and_self_voicing_and_are_remembered(qtbot, qapp, app_paths, english):
+    from PySide6.QtWidgets import QDialog
+
+    from assistant import settings as saved
+    from ui.widgets.speech_settings import SpeechSettings
+
+    window, fakes = voicing_window(qtbot, qapp, app_paths)
+    window.header.speech_settings.click()
+    dialog = window.findChild(QDialog, "settings_dialog")
+    panel = dialog.findChild(SpeechSettings)
+    qtbot.waitUntil(lambda: bool(panel.rows), timeout=10000)      # the voices found, one line per language
+    assert set(panel.rows) == {"ja", "en"}
+    panel.speed.setValue(panel.speed.value() + 2)                  # 1.0× → 1.5×
+    panel.self_voicing.setChecked(True)
+    assert window.self_voicing and window.settings.speech_rate == 1.5
+    window.tasks.wait()
+    assert saved.load(app_paths.config).speech_rate == 1.5 and saved.load(app_paths.config).self_voicing is True
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.step.blocks["applicant_phone"].input.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: bool(said(fakes)) and not window.reader.speaking, timeout=10000)
+    assert {u.rate for fake in fakes for u in fake.spoken} == {1.5}
