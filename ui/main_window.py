@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.draft_status = QLabel(central)
         self.draft_status.setObjectName("draft_status")
         self.draft_status.setWordWrap(True)
+        self.draft_status.setVisible(False)     # an empty label would still be in the accessibility tree
         layout.addWidget(self.draft_status)
         self.setCentralWidget(central)
         self.shared_pc = shared_pc
@@ -189,8 +190,9 @@ class MainWindow(QMainWindow):
         self._chosen = procedure_id
         self.who.set_assistance(Assistance(self._helper.role, self._helper.helper_name,
                                            self._helper.helper_organisation))
+        self.who.focus_choice()        # before the home page is hidden: straight there (see _show_current)
         self.stack.setCurrentWidget(self.who)
-        self.who.setFocus()
+        self.who.focus_choice()
         self._update_title()
         announce(self.who, self.windowTitle())
 
@@ -323,7 +325,7 @@ class MainWindow(QMainWindow):
             session.resume_at(result.draft.step_id or "")
         # an updated form starts again at its first step, answers kept, so that every step is checked
         self._start(session, result.draft)
-        self.draft_status.setText(message)
+        self._show_status(message)
         if message:
             announce(self.draft_status, message, assertive=True)
 
@@ -335,13 +337,17 @@ class MainWindow(QMainWindow):
             self.keeper.delete(draft_id)
             announce(self.home, _("The draft was deleted."))
 
+    def _show_status(self, message: str) -> None:
+        self.draft_status.setText(message)
+        self.draft_status.setVisible(bool(message))
+
     def _on_keeper_saved(self, updated: str) -> None:
         from ui.pages.home import local_time
 
-        self.draft_status.setText(_("Draft saved (encrypted) at {time}.").format(time=local_time(updated)))
+        self._show_status(_("Draft saved (encrypted) at {time}.").format(time=local_time(updated)))
 
     def _on_keeper_failed(self, message: str) -> None:
-        self.draft_status.setText(message)
+        self._show_status(message)
         announce(self.draft_status, message, assertive=True)
 
     def _on_keeper_needs_passphrase(self, action: str, message: str) -> None:
@@ -443,7 +449,7 @@ class MainWindow(QMainWindow):
         message = (_("Everything of this session was erased. The computer is ready for the next person.")
                    if report is not None and not report.failed else
                    _("Some files could not be erased. Ask the person in charge of this computer to check."))
-        self.draft_status.setText(message)
+        self._show_status(message)
         announce(self.draft_status, message, assertive=True)
         self.keeper.start()
 

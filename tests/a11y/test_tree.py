@@ -88,6 +88,6 @@ def test_every_step_the_review_and_the_done_page(app):
     walk.fill("submit_to", "株式会社テツヅキ")
     walk.to_review(8)
     walk.export()
-    assert list(seen) == ["step-1-relationship_step", "step-2-applicant", "step-3-subject",
+    assert list(seen) == ["who", "step-1-relationship_step", "step-2-applicant", "step-3-subject",
                           "step-4-household_head_step", "step-5-certificate", "step-6-entries",
                           "step-7-purpose_step", "review", "done"]

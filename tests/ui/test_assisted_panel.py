@@ -102,7 +102,8 @@ def test_a_volunteer_without_a_name_sees_what_to_fix_beside_the_boxes_and_in_a_f
     assert "山田 花子" in panel.name_error.text()                          # an example of what to type
     assert not panel.organisation_error.isVisibleTo(panel)               # that one is filled in
     assert panel.consent_error.isVisibleTo(panel)
-    assert "Tick the box" in panel.consent_error.text()
+    assert panel.consent_error.text() == i18n._("Tick the box once the resident has agreed. If they do not agree, "
+                                                "go back and let them fill in alone.")
     assert panel.summary.isVisibleTo(panel)
     assert panel.name_error.text() in panel.summary.text()
     assert panel.consent_error.text() in panel.summary.text()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
 
 from assistant.settings import Settings
 from assistant.settings import load as load_settings
-from tests.conftest import ROOT, start_procedure
+from tests.conftest import ROOT
 from ui import a11y, appearance
 from ui.theme import CONTRAST_PAIRS, MIN_TARGET, THEMES, contrast
 
@@ -61,7 +61,11 @@ def test_high_contrast_makes_the_window_white_on_black_and_is_remembered(qtbot, 
 def _pages(window):
     """Every page of the residence-record request, with answers: home, each step, review."""
     yield "home"
-    start_procedure(window)
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    window.who.role_buttons["volunteer"].click()      # with the helper's boxes and the statement
+    yield "who"
+    window.who.role_buttons["self"].click()
+    window.who.go_on.click()
     session = window.bridge.session
     for field_id, raw in dict(ANSWERS, relationship="proxy", scope="some_members").items():
         session.set_answer(field_id, raw)

@@ -191,6 +191,8 @@ class AssistedPanel(QWidget):
         for role, row in self.role_rows.items():
             row.label.setText(_(ROLE_LABELS[role]))
             row.button.setAccessibleName(_(ROLE_LABELS[role]))
+            # as for every choice: the option is read with its question (Orca reads only the focused option)
+            row.button.setAccessibleDescription(_("Who is filling in this form?"))
         self.name_label.setText(_("{label} (required)").format(label=_("&Name of the person helping")))
         self.name_example.setText(_("Example: {example}").format(example=NAME_EXAMPLE))
         self.organisation_example.setText(_("Example: {example}").format(example=ORGANISATION_EXAMPLE))

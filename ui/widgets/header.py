@@ -40,6 +40,8 @@ class HeaderBar(QWidget):
         language_row.addWidget(self.language)
         self.read = QPushButton(self)       # created in the order shown: the screen readers' order
         self.read.setObjectName("read_aloud")
+        self.speech_settings = QPushButton(self)
+        self.speech_settings.setObjectName("speech_settings")
         self.smaller = QPushButton(self)
         self.smaller.setObjectName("smaller_text")
         self.larger = QPushButton(self)
@@ -47,8 +49,6 @@ class HeaderBar(QWidget):
         self.contrast = QPushButton(self)
         self.contrast.setObjectName("high_contrast")
         self.contrast.setCheckable(True)
-        self.speech_settings = QPushButton(self)
-        self.speech_settings.setObjectName("speech_settings")
         self.help = QPushButton(self)
         self.help.setObjectName("help")
         self.end = QPushButton(self)     # shown on shared computers only
