@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,3 +38,6 @@ class AppPaths:
         """Create the folders, private to the user."""
         for folder in (self.data, self.config, self.exports):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if os.name == "posix" and folder.stat().st_uid == os.getuid():
+                with contextlib.suppress(OSError):   # e.g. a link the person pointed elsewhere
+                    os.chmod(folder, 0o700)   # also when made earlier as a parent of drafts/ (0755)

@@ -31,11 +31,12 @@ if TYPE_CHECKING:
     from assistant.interview.session import Session
 
 
-def _export(session: Session, folder, assistance):
+def _export(session: Session, paths: AppPaths, assistance):
     # fpdf2 takes a quarter of a second to import: load it with the first export, in the worker.
     from assistant.export.package import export_package
 
-    return export_package(session, folder, assistance=assistance)
+    paths.ensure()     # here: a folder that cannot be made is reported like any failed export
+    return export_package(session, paths.exports, assistance=assistance)
 
 
 def _profile_person(assistance) -> str | None:
@@ -470,9 +471,8 @@ class MainWindow(QMainWindow):
         self.review.export.setEnabled(False)
         self.review.status.setText(_("Creating the files…"))
         announce(self.review.status, self.review.status.text())
-        self.paths.ensure()
-        assistance, exports = self.assistance, self.paths.exports
-        self.tasks.run(lambda: _export(snapshot, exports, assistance), self._on_export_done, self._on_export_failed)
+        assistance, paths = self.assistance, self.paths
+        self.tasks.run(lambda: _export(snapshot, paths, assistance), self._on_export_done, self._on_export_failed)
 
     def _on_export_done(self, result) -> None:
         self.review.export.setEnabled(True)

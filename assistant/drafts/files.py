@@ -37,7 +37,10 @@ _FILE = re.compile(r"^([a-z0-9][a-z0-9_-]{0,63})\.([0-9]{1,12})\.tzd$")
 
 
 def ensure_private_folder(folder: Path) -> Path:
-    """Create `folder` (and parents) and make it readable by its owner only (0700)."""
+    """Create `folder` (and parents) and make it readable by its owner only (0700). Parents made
+    here are private too (mkdir's mode applies to the last folder only); existing ones are left."""
+    for parent in reversed([p for p in folder.parents if not p.exists()]):
+        parent.mkdir(exist_ok=True, mode=0o700)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
         os.chmod(folder, 0o700)

@@ -241,8 +241,7 @@ def test_nothing_is_left_in_the_temporary_folder_or_home(plain_run, logged_run):
 
 
 def test_the_folders_holding_personal_data_are_private(plain_run):
-    # Not data/ itself: it only holds the drafts folder (see the report of issue 6).
     app = plain_run.app
-    folders = [app / "data" / "drafts", app / "config", app / "exports", Path(plain_run.result["pdf"]).parent]
+    folders = [app / "data", app / "data" / "drafts", app / "config", app / "exports", Path(plain_run.result["pdf"]).parent]
     assert {str(p): oct(p.stat().st_mode & 0o777) for p in folders} == {str(p): "0o700" for p in folders}
     assert list((app / "data" / "drafts").glob("*.tzd"))
