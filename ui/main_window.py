@@ -380,8 +380,12 @@ class MainWindow(QMainWindow):
             utterances = speech.read_review(session, rate)
         elif page is self.done and self.done.result is not None and session is not None:
             utterances = speech.read_export(session, self.done.result, rate)
+        elif page is self.who:
+            utterances = speech.read_assistance(self.who.shown(), rate)
         else:
-            utterances = speech.read_message(self.home.heading.text(), rate)
+            chosen = self.home.chosen_procedure()
+            procedure = self.catalog.get(chosen) if chosen and self.catalog is not None else None
+            utterances = speech.read_home(procedure, self.home.drafts.count(), rate)
         self.reader.read(utterances)
 
     def _on_header_settings_requested(self) -> None:

@@ -13,8 +13,8 @@ Typical use from the window, off the UI thread (engines start on first use):
 from assistant.speech.choice import (DEFAULT_LANGUAGES, LanguageVoice, choose_engines, core_speakers,
                                      describe_voices, language_name)
 from assistant.speech.screen_reader import Detection, ScreenReaderState, detect, self_voicing_default
-from assistant.speech.script import (answer_text, read_errors, read_export, read_field, read_message, read_page,
-                                     read_procedure, read_review, read_step)
+from assistant.speech.script import (answer_text, read_assistance, read_errors, read_export, read_field, read_home,
+                                     read_message, read_page, read_procedure, read_review, read_step)
 from assistant.speech.speaker import (Availability, EngineUnavailable, LanguageNotSupported, Quality, Speaker,
                                       SpeechError, SynthesisError, Utterance, Voice, VoiceProvider, wav_duration)
 from assistant.speech.voicing import voiced
@@ -23,6 +23,6 @@ __all__ = [
     "DEFAULT_LANGUAGES", "Availability", "Detection", "EngineUnavailable", "LanguageNotSupported",
     "LanguageVoice", "Quality", "ScreenReaderState", "Speaker", "SpeechError", "SynthesisError", "Utterance",
     "Voice", "VoiceProvider", "answer_text", "choose_engines", "core_speakers", "describe_voices", "detect",
-    "language_name", "read_errors", "read_export", "read_field", "read_message", "read_page", "read_procedure",
-    "read_review", "read_step", "self_voicing_default", "voiced", "wav_duration",
+    "language_name", "read_assistance", "read_errors", "read_export", "read_field", "read_home", "read_message",
+    "read_page", "read_procedure", "read_review", "read_step", "self_voicing_default", "voiced", "wav_duration",
 ]

@@ -23,6 +23,7 @@ from assistant.speech.voicing import voiced
 
 if TYPE_CHECKING:
     from assistant.export.package import ExportResult
+    from assistant.interview.assisted import Assistance
     from assistant.interview.session import FieldError, Session
 
 _ITEM_ID = re.compile(r"^(?P<group>[a-z][a-z0-9_]*)\[(?P<index>\d+)\]\.(?P<sub>[a-z][a-z0-9_]*)$")
@@ -188,6 +189,33 @@ def read_export(session: Session, result: ExportResult, rate: float = 1.0) -> li
         lines.append(_("A power of attorney (委任状) was made too: the resident reads it, writes the date and "
                        "signs it, and the representative brings it."))
     return [u for line in lines for u in _say(line, rate)]
+
+
+def read_home(procedure: m.Procedure | None, drafts: int = 0, rate: float = 1.0) -> list[Utterance]:
+    """The list of procedures: the question, unfinished drafts, and the procedure chosen in the list."""
+    utterances = _say(_("Which procedure do you want to do?"), rate)
+    if drafts:
+        utterances += _say(ngettext("You have {count} unfinished procedure saved on this computer.",
+                                    "You have {count} unfinished procedures saved on this computer.",
+                                    drafts).format(count=drafts), rate)
+    if procedure is not None:
+        utterances += _say(_("Chosen in the list:"), rate) + read_procedure(procedure, rate)
+    return utterances
+
+
+def read_assistance(assistance: Assistance, rate: float = 1.0) -> list[Utterance]:
+    """The page asking who fills in: the question, the choices, the one chosen and, when someone
+    helps, the statement for the resident in the language chosen for it (its own voice)."""
+    from assistant.interview.assisted import ROLE_LABELS, ROLES, consent_statement
+
+    choices = _listed([_(ROLE_LABELS[role]) for role in ROLES])
+    utterances = [*_say(_("Who is filling in this form?"), rate),
+                  *_say(_("Choices: {options}").format(options=choices), rate),
+                  *_say(_("Your answer: {answer}").format(answer=_(ROLE_LABELS[assistance.role])), rate)]
+    if assistance.helped:
+        language = assistance.consent_language or current_language()
+        utterances += voiced(consent_statement(assistance, language), language, rate)
+    return utterances
 
 
 def read_message(text: str, rate: float = 1.0) -> list[Utterance]:

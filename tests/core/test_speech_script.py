@@ -272,3 +272,25 @@ def test_an_utterance_needs_words_and_a_language():
         Utterance("  ", "ja")
     with pytest.raises(ValueError):
         Utterance("はい", "")
+
+
+def test_the_list_says_the_question_the_drafts_and_the_chosen_procedure(procedure, english):
+    from assistant.speech import read_home
+
+    heard = said(read_home(procedure, drafts=2))
+    assert heard[0] == ("en", "Which procedure do you want to do?")
+    assert ("en", "You have 2 unfinished procedures saved on this computer.") in heard
+    assert ("ja", "住民票の写し等交付請求書") in heard            # its official name, in a Japanese voice
+    assert said(read_home(None)) == [("en", "Which procedure do you want to do?")]
+
+
+def test_who_fills_in_reads_the_choices_and_the_statement_in_the_residents_language(english):
+    from assistant.interview.assisted import Assistance, consent_statement
+    from assistant.speech import read_assistance
+
+    alone = said(read_assistance(Assistance()))
+    assert alone[0] == ("en", "Who is filling in this form?") and len(alone) >= 3
+    helper = Assistance("volunteer", "Hana Shien", "Chuo Centre", consent_language="ja")
+    heard = said(read_assistance(helper))
+    # the volunteer works in English; the resident hears the statement in Japanese, one Japanese voice
+    assert heard[-1] == ("ja", consent_statement(helper, "ja"))

@@ -130,6 +130,11 @@ class HomePage(QWidget):
         when = local_time(info.updated) if info.updated else ""
         return _("{procedure} — saved {time}").format(procedure=title, time=when)
 
+    def chosen_procedure(self) -> str | None:
+        """The id of the procedure selected in the list, if any."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
     def _current_draft(self) -> str | None:
         item = self.drafts.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

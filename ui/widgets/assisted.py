@@ -252,6 +252,11 @@ class AssistedPanel(QWidget):
     def role(self) -> str:
         return next((role for role, button in self.role_buttons.items() if button.isChecked()), SELF)
 
+    def shown(self) -> Assistance:
+        """What the page shows now, with the statement's language (for reading the page aloud)."""
+        typed = self._typed()
+        return Assistance(typed.role, typed.helper_name, typed.helper_organisation, self.statement_language())
+
     def statement_language(self) -> str:
         return self.language.currentData() or current_language()
 
