@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         self.header.end_requested.connect(self._on_header_end_requested)
         chooser = key_chooser or (lambda folder: default_key_chooser(folder, shared_pc))
         self.keeper = DraftKeeper(paths.data / "drafts", tasks, chooser, self)
-        self.keeper.listed.connect(self.home.show_drafts)
+        self.keeper.listed.connect(self._on_keeper_listed)
+        self._drafts_told = False       # unfinished procedures are announced once, when first found
         self.keeper.saved.connect(self._on_keeper_saved)
         self.keeper.failed.connect(self._on_keeper_failed)
         self.keeper.needs_passphrase.connect(self._on_keeper_needs_passphrase)
@@ -308,6 +309,18 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # --- drafts -------------------------------------------------------------------------------
+
+    def _on_keeper_listed(self, infos: list) -> None:
+        """Crash recovery and coming back: the unfinished procedures are at the top of the list, and
+        said once at start, so whoever cannot see the screen knows they can continue."""
+        from assistant.i18n import ngettext
+
+        self.home.show_drafts(infos)
+        if infos and not self._drafts_told and self.stack.currentWidget() is self.home:
+            self._drafts_told = True
+            announce(self.home, ngettext("You have {count} unfinished procedure saved on this computer.",
+                                         "You have {count} unfinished procedures saved on this computer.",
+                                         len(infos)).format(count=len(infos)))
 
     def _on_home_draft_resumed(self, draft_id: str) -> None:
         versions = {p.id: p.version for p in self.catalog.procedures}

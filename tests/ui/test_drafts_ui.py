@@ -40,6 +40,11 @@ def test_typing_is_saved_encrypted_and_a_new_window_offers_to_continue(qtbot, qa
     second.show()
     qtbot.waitUntil(lambda: second.home.drafts.count() == 1, timeout=5000)
     assert "住民票の写し等交付請求書" in second.home.drafts.item(0).text()
+    from assistant.i18n import ngettext
+    from ui.a11y import history
+    told = ngettext("You have {count} unfinished procedure saved on this computer.",
+                    "You have {count} unfinished procedures saved on this computer.", 1).format(count=1)
+    assert told in history             # said at start, for whoever cannot see the list
     qtbot.mouseClick(second.home.resume, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: second.bridge is not None, timeout=5000)
     assert second.bridge.session.current_step.id == "applicant"
