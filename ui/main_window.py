@@ -497,8 +497,8 @@ class MainWindow(QMainWindow):
         bring = [bilingual(a.label) for a in session.needed_attachments()]
         helped = ""
         if self.assistance.helped:
-            helped = _("Filled in with help from {helper} {organisation}; this is noted on the form.").format(
-                helper=self.assistance.helper_name, organisation=self.assistance.helper_organisation).strip()
+            who = " ".join(t for t in (self.assistance.helper_organisation, self.assistance.helper_name) if t)
+            helped = _("Filled in with help from {helper}; this is noted on the form.").format(helper=who)
         self.done.show_result(session.procedure, result, bring, details_offer=self._details_offer(),
                               helped_by=helped)
         self.stack.setCurrentWidget(self.done)
