@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.reader.started.connect(lambda _utterance: self.header.show_reading(True))
         self.reader.finished.connect(lambda: self.header.show_reading(False))
         self.reader.failed.connect(self._on_keeper_failed)
+        self.reader.missing_voice.connect(self._on_keeper_failed)
         self.header.read_requested.connect(self._on_header_read_requested)
         self.header.settings_requested.connect(self._on_header_settings_requested)
         self.reader.configure(self.settings.speech_rate, self.settings.voices)

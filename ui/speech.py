@@ -83,6 +83,7 @@ class ReadAloud(QObject):
     started = Signal(object)     # the Utterance now playing
     finished = Signal()          # everything was read, or it was stopped
     failed = Signal(str)         # a message for the person
+    missing_voice = Signal(str)  # a message: parts in a language no voice can read were skipped
 
     def __init__(self, tasks, make_speakers: Callable[[Path], list[Any]] = default_speakers,
                  make_player: Callable[[QObject], Any] = QtPlayer, parent: QObject | None = None) -> None:
@@ -103,6 +104,7 @@ class ReadAloud(QObject):
         self._playing: Path | None = None
         self._voicing: Any = None             # the self-speaking engine now speaking
         self._connected: set[int] = set()     # self-speaking engines whose signals are connected
+        self._told_missing: set[str] = set()  # languages already said to have no voice
         self.speaking = False
 
     @property
@@ -208,7 +210,8 @@ class ReadAloud(QObject):
 
     def _next(self) -> None:
         while self._queue and self._queue[0].language not in self._chosen:
-            self._queue.pop(0)   # no voice for it: said once in the settings, skipped here
+            skipped = self._queue.pop(0)   # no voice for it: skipped, and said once on screen
+            self._tell_missing_voice(skipped.language)
         if not self._queue:
             if self.speaking:
                 self.speaking = False
@@ -221,6 +224,16 @@ class ReadAloud(QObject):
             return
         self.tasks.run(lambda: engine.synthesize(utterance), lambda path: self._play(utterance, path, round_),
                        self._on_failed)
+
+    def _tell_missing_voice(self, language: str) -> None:
+        if language in self._told_missing:
+            return
+        from assistant.speech import language_name
+
+        self._told_missing.add(language)
+        self.missing_voice.emit(_("No voice on this computer can read {language} aloud, so those parts are "
+                                  "skipped. Voice settings say what to install.").format(
+                                      language=language_name(language)))
 
     def _say(self, engine: Any, utterance: Utterance) -> None:
         """An engine that speaks by itself (QtTextToSpeech): no file, no player."""

@@ -91,3 +91,34 @@ def test_voice_settings_change_the_speed_and_self_voicing_and_are_remembered(qtb
     window.step.blocks["applicant_phone"].input.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: bool(said(fakes)) and not window.reader.speaking, timeout=10000)
     assert {u.rate for fake in fakes for u in fake.spoken} == {1.5}
+
+
+def test_a_broken_engine_or_a_missing_voice_is_said_and_the_window_goes_on(qtbot, qapp, app_paths, english):
+    from assistant.speech import SynthesisError
+    from assistant.speech.fake import FakeSpeaker
+    from tests.conftest import memory_keys, start_procedure
+    from tests.ui.test_read_aloud import FinishingPlayer
+    from ui.a11y import history
+    from ui.app import build_window
+    from ui.tasks import Tasks
+
+    def english_only(folder):      # no Japanese voice on this computer, and English breaks
+        return [FakeSpeaker(folder, ("en",), fail_with=SynthesisError("engine crashed"))]
+
+    window = build_window(app_paths, Tasks(), key_chooser=memory_keys, make_speakers=english_only,
+                          make_player=FinishingPlayer)
+    qtbot.addWidget(window)
+    window.show()
+    start_procedure(window)
+    window._on_header_read_requested()
+    qtbot.waitUntil(lambda: not window.reader.speaking, timeout=10000)
+    status = window.draft_status.text()
+    assert "No voice on this computer can read Japanese aloud" in status or "stopped working" in status
+    window.bridge.session.set_answer("relationship", "self")
+    window.step.next.click()                                  # the window goes on without speech
+    assert window.bridge.session.current_step.id == "applicant"
+    window.tasks.wait()              # the draft saved by Next, whose note would replace the message
+    window._on_header_read_requested()
+    qtbot.waitUntil(lambda: not window.reader.speaking, timeout=10000)
+    assert "Reading aloud stopped working" in window.draft_status.text()
+    assert "Reading aloud stopped working" in history[-1]          # and said to a screen reader
