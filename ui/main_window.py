@@ -75,13 +75,12 @@ class MainWindow(QMainWindow):
         self.review = ReviewPage()
         self.done = ExportPage()
         from assistant.interview.assisted import Assistance
-        from ui.widgets.assisted import AssistedPanel
 
-        self.who = AssistedPanel()
+        self.who = None                         # "who is filling in", made when first needed
         self.assistance = Assistance()          # who fills in the current procedure
         self._helper = Assistance()             # the last helper's name and organisation (memory only)
         self._chosen = ""                       # the procedure waiting for "who fills in"
-        for page in (self.home, self.who, self.step, self.review, self.done):
+        for page in (self.home, self.step, self.review, self.done):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
         self.draft_status = QLabel(central)
@@ -123,9 +122,6 @@ class MainWindow(QMainWindow):
         self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
         self.home.details_requested.connect(self._on_home_details_requested)
         self.keeper.ready.connect(lambda: self.home.details.setVisible(True))
-        self.who.confirmed.connect(self._on_who_confirmed)
-        self.who.cancelled.connect(self._on_step_left_first_step)
-        self.who.read_requested.connect(self._on_who_read_requested)
         self.done.save_details_requested.connect(self._on_done_save_details_requested)
         self.step.left_first_step.connect(self._on_step_left_first_step)
         self.review.export_requested.connect(self._on_review_export_requested)
@@ -161,7 +157,8 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.header.retranslate_ui()
         self.home.retranslate_ui()
-        self.who.retranslate_ui()
+        if self.who is not None:
+            self.who.retranslate_ui()
         self.done.retranslate_ui()
         if self.bridge is not None and self.stack.currentWidget() in (self.step, self.review):
             self._show_current()
@@ -191,6 +188,14 @@ class MainWindow(QMainWindow):
         from assistant.interview.assisted import Assistance
 
         self._chosen = procedure_id
+        if self.who is None:
+            from ui.widgets.assisted import AssistedPanel
+
+            self.who = AssistedPanel()
+            self.stack.insertWidget(1, self.who)
+            self.who.confirmed.connect(self._on_who_confirmed)
+            self.who.cancelled.connect(self._on_step_left_first_step)
+            self.who.read_requested.connect(self._on_who_read_requested)
         self.who.set_assistance(Assistance(self._helper.role, self._helper.helper_name,
                                            self._helper.helper_organisation))
         self.who.focus_choice()        # before the home page is hidden: straight there (see _show_current)

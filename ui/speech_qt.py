@@ -20,7 +20,6 @@ import ctypes.util
 import logging
 import math
 import os
-import shutil
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -48,12 +47,20 @@ WATCHDOG_PER_CHARACTER_MS = 400
 
 def speechd_possible() -> bool:
     """Linux: whether QtTextToSpeech's speechd engine can start without hanging or failing:
-    libspeechd for the plugin, and a speech-dispatcher that runs or can be started."""
+    libspeechd for the plugin, and a speech-dispatcher that already runs, on its local socket.
+
+    We never start one ourselves (libspeechd would autospawn it): a started dispatcher loads every
+    output module, and some (MaryTTS, OpenTTS) try TCP connections to localhost servers — network
+    use the application promises not to make. Nor do we talk to one on a TCP address."""
     if ctypes.util.find_library("speechd") is None:
         return False
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address:
+        kind, _sep, path = address.partition(":")
+        return kind == "unix_socket" and os.path.exists(path)
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     socket = os.path.join(runtime, "speech-dispatcher", "speechd.sock") if runtime else ""
-    return bool(shutil.which("speech-dispatcher") or (socket and os.path.exists(socket)))
+    return bool(socket and os.path.exists(socket))
 
 
 def qt_voices_possible(platform: str | None = None) -> bool:

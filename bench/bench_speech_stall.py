@@ -14,7 +14,7 @@ real engines through `ui.speech.ReadAloud`, while a timer ticks every 5 ms:
   played (found in a parec recording; ± the 20 ms recording latency), and the stalls while the
   first utterances really play.
 
-Run: .venv/bin/python bench/speech_stall.py [--repeat N] [--no-pulse]
+Run: .venv/bin/python bench/bench_speech_stall.py [--repeat N] [--no-pulse]
 Prints one JSON line per measurement.
 """
 
