@@ -10,13 +10,15 @@ purpose=${1:-app}
 # The tests also: poppler (pdftotext/pdffonts), zbar (QR), sox (audio lengths), Xvfb + D-Bus +
 # AT-SPI (the screen-reader interface, read with Debian's python3-pyatspi), gnome-keyring (a real
 # Secret Service for the drafts' key), PulseAudio with its tools (a private null sink: real playback
-# of read-aloud audio without a sound card, recorded back with parec).
+# of read-aloud audio without a sound card, recorded back with parec), strace (no network use, even
+# from native code), speech-dispatcher with eSpeak NG (the system voices through QtTextToSpeech).
 app_debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 fonts-noto-cjk espeak-ng libespeak-ng1)
 test_debs=(poppler-utils zbar-tools xvfb xauth sox
   dbus dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0 python3-pyatspi gnome-keyring
-  libx11-xcb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1 pulseaudio pulseaudio-utils strace)
+  libx11-xcb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1 pulseaudio pulseaudio-utils strace
+  speech-dispatcher speech-dispatcher-espeak-ng libspeechd2)
 debs=("${app_debs[@]}")
 [ "$purpose" = test ] && debs+=("${test_debs[@]}")
 

@@ -63,6 +63,18 @@ def speechd_possible() -> bool:
     return bool(socket and os.path.exists(socket))
 
 
+def _ranked_voices(names: list[str], locale: str) -> tuple[str, ...]:
+    """The voices worth offering, best first: speech-dispatcher lists each eSpeak NG voice with a
+    hundred "+Variant" copies (left out), and may file a neighbour first under a locale ("English
+    (Caribbean)" under en_US): a voice naming the locale's country comes first."""
+    country = QLocale(locale).territory()
+    hints = {QLocale.territoryToString(country)}
+    if country == QLocale.Country.UnitedStates:
+        hints.add("America")                 # eSpeak NG's "English (America)"
+    plain = [name for name in names if "+" not in name] or names
+    return tuple(sorted(plain, key=lambda name: (not any(hint in name for hint in hints), len(name))))
+
+
 def qt_voices_possible(platform: str | None = None) -> bool:
     """Whether the system voices are worth offering here (checked without starting anything)."""
     platform = platform or sys.platform
@@ -100,7 +112,7 @@ def _probe(engine_name: str) -> _Snapshot | None:
             tts.setLocale(QLocale(locale))
             if tts.locale().name() != locale:       # the engine kept its previous locale
                 continue
-            names = tuple(v.name() for v in tts.availableVoices() if v.name())
+            names = _ranked_voices([v.name() for v in tts.availableVoices() if v.name()], locale)
             if names:
                 snapshot.locales[language] = locale
                 snapshot.voices[language] = names

@@ -40,6 +40,8 @@ class ExportPage(QWidget):
         self.print_pdf.setObjectName("print_pdf")
         self.open_letter = QPushButton(self)
         self.open_letter.setObjectName("open_power_of_attorney")
+        self.open_copy = QPushButton(self)
+        self.open_copy.setObjectName("open_copy")
         self.details_note = QLabel(self)
         self.details_note.setObjectName("details_note")
         self.details_note.setWordWrap(True)
@@ -50,12 +52,13 @@ class ExportPage(QWidget):
         self.details_offer: list[str] = []      # what "Save my details" would keep (labels)
         self.helped_by = ""                     # "Filled in with help from …", when someone helped
         for widget in (self.title, self.where_label, self.where, self.next_steps, self.open_folder,
-                       self.print_pdf, self.open_letter, self.details_note, self.save_details, self.done):
+                       self.print_pdf, self.open_letter, self.open_copy, self.details_note, self.save_details, self.done):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
         self.print_pdf.clicked.connect(self._on_print_pdf_clicked)
         self.open_letter.clicked.connect(self._on_open_letter_clicked)
+        self.open_copy.clicked.connect(self._on_open_copy_clicked)
         self.save_details.clicked.connect(self.save_details_requested.emit)
         self.done.clicked.connect(self.finished.emit)
 
@@ -97,6 +100,9 @@ class ExportPage(QWidget):
         self.next_steps.setText("\n".join(steps))
         self.open_letter.setVisible(letter is not None)
         self.open_letter.setText(_("Open the power of &attorney (委任状) to print"))
+        copy = getattr(self.result, "copy", None)
+        self.open_copy.setVisible(copy is not None)
+        self.open_copy.setText(_("Open your own &copy (in your language, not for submission)"))
         self.save_details.setVisible(bool(self.details_offer))
         if self.details_offer:
             self.details_note.setText(_("Save these details for the next form, so you need not type them again: "
@@ -113,6 +119,9 @@ class ExportPage(QWidget):
 
     def _on_open_letter_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.power_of_attorney)))
+
+    def _on_open_copy_clicked(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.copy)))
 
     def _on_print_pdf_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))
