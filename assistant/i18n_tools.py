@@ -61,6 +61,10 @@ def _procedures_template() -> Catalog:
             catalog.add(text.strip(), locations=[(f"procedures/{file.name}", 0)])
     for text in [*PART_LABELS.values(), *YES_NO_LABELS.values()]:
         catalog.add(text, locations=[("assistant/interview/validation.py", 0)])
+    from assistant.drafts.profile import profile_texts   # the questions of "My saved details"
+
+    for text in profile_texts():
+        catalog.add(text, locations=[("assistant/drafts/profile.py", 0)])
     return catalog
 
 

@@ -31,7 +31,8 @@ from assistant.drafts.files import Records
 from assistant.drafts.keys import KeySource, KeyUnavailableError
 from assistant.drafts.store import LOCKED, NOT_FOUND, OK, PROFILE_RECORD, RECOVERED, UNREADABLE, now
 from assistant.interview.parts import NAME_PARTS
-from assistant.interview.validation import read_field
+from assistant.interview.session import FieldError
+from assistant.interview.validation import field_label, read_field
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
 
@@ -209,3 +210,65 @@ def update_from_answers(procedure: m.Procedure, answers: dict[str, Any], profile
     for meaning, raw in changes_from_answers(procedure, answers, profile, person=person).items():
         updated = updated.with_value(meaning, raw)
     return updated
+
+
+# --- editing the profile itself -----------------------------------------------------------------
+
+#: How each saved detail is asked for when the person edits it in "My saved details": the
+#: official wording the forms use (procedures domain), hints and examples as in juminhyo_copy.
+_PROFILE_FIELDS: dict[str, dict[str, Any]] = {
+    "name": {"kind": "person_name", "label": "氏名", "readings": True,
+             "hint": "本人確認書類と同じ名前を書いてください。フリガナはカタカナで書きます。",
+             "example": "山田　太郎（ヤマダ　タロウ）"},
+    "birth_date": {"kind": "date", "label": "生年月日", "not_after_today": True,
+                   "hint": "和暦でも西暦でも書けます。", "example": "昭和45年3月1日"},
+    "sex": {"kind": "choice", "label": "性別",
+            "options": ({"value": "male", "label": "男"}, {"value": "female", "label": "女"})},
+    "address": {"kind": "address", "label": "住所", "hint": "郵便番号を書くと、住所の一部が入ります。",
+                "example": "〒100-0013 東京都千代田区霞が関2-1-2"},
+    "phone": {"kind": "phone", "label": "電話番号", "hint": "昼間につながる番号を書いてください。",
+              "example": "090-1234-5678"},
+    "email": {"kind": "email", "label": "メールアドレス", "example": "taro.yamada@example.jp"},
+    MY_NUMBER: {"kind": "my_number", "label": "個人番号",
+                "hint": "マイナンバーカードか通知カードに書いてある12けたの番号です。",
+                "example": "1234 5678 9018"},
+}
+_FIELD_CLASSES = {"person_name": m.PersonNameField, "date": m.DateField, "choice": m.ChoiceField,
+                  "address": m.AddressField, "phone": m.PhoneField, "email": m.EmailField,
+                  "my_number": m.MyNumberField}
+
+
+def profile_field(meaning: str) -> m.FieldDef:
+    """The question for one saved detail (id ``profile_<meaning>``), as the forms ask it: the same
+    kind, official label, hint and example, so it is read and checked by the same rules."""
+    if meaning not in MEANINGS:
+        raise ValueError(f"unknown meaning {meaning!r}")
+    spec = dict(_PROFILE_FIELDS[meaning])
+    kind = spec.pop("kind")
+    if kind == "choice":
+        spec["options"] = tuple(m.Option(**option) for option in spec["options"])
+    return _FIELD_CLASSES[kind](id=f"profile_{meaning}", kind=kind, person=APPLICANT, meaning=meaning, **spec)
+
+
+def profile_texts() -> list[str]:
+    """The official texts of the profile's questions, for the ``procedures`` translation catalog."""
+    texts: list[str] = []
+    for spec in _PROFILE_FIELDS.values():
+        texts += [spec[key] for key in ("label", "hint") if spec.get(key)]
+        texts += [option["label"] for option in spec.get("options", ())]
+    return texts
+
+
+def value_errors(meaning: str, raw: Any) -> list[FieldError]:
+    """What is wrong with `raw` as the saved `meaning`, part by part, ready to show next to the
+    question (empty when it can be saved). A detail is saved only when answered: removing one is
+    a separate choice."""
+    item = profile_field(meaning)
+    result = read_field(item, raw)
+    return [FieldError(item.id, part, problem.code, field_label(item, part), problem.message, problem.suggestion)
+            for part, problem in result.problems]
+
+
+def check_value(meaning: str, raw: Any) -> list[str]:
+    """The translated problems with `raw` as the saved `meaning`; empty when it is valid."""
+    return [error.message for error in value_errors(meaning, raw)]
