@@ -11,6 +11,8 @@ from assistant.export.data import build_record
 from assistant.export.pdf import render_pdf
 from assistant.export.proxy_letter import needs_power_of_attorney, render_power_of_attorney
 from assistant.export.qr import write_qr
+from assistant.export.summary import render_copy
+from assistant.i18n import current_language
 from assistant.interview.assisted import Assistance
 from assistant.interview.session import FieldError, Session
 
@@ -35,17 +37,21 @@ class ExportResult:
     #: PNG of the QR code also printed on the form; None when the answers are too long for one
     #: that can be read from paper (qr.MAX_VERSION): the counter then types them from the form
     qr: Path | None = None
+    #: the person's own copy in the interface language at export time (summary.py): to keep, not to hand in
+    copy: Path | None = None
 
 
 def export_package(session: Session, out_dir: Path, created: dt.datetime | None = None,
                    assistance: Assistance | None = None) -> ExportResult:
-    """Check completeness, then write the PDF, the JSON, the QR code and, when a representative
-    applies, the 委任状 into a new folder under `out_dir`.
+    """Check completeness, then write the PDF, the JSON, the QR code, when a representative
+    applies the 委任状, and the person's own copy in the interface language into a new folder
+    under `out_dir`.
 
     `assistance` (who filled in) goes into the JSON as "filled_by" and onto the form as one line
     at the foot, when someone helped. Folder and file names carry the procedure id and the time,
     never personal data.
     """
+    language = current_language()   # now: the person may switch languages while the files are written
     errors = session.missing()
     if errors:
         raise IncompleteError(errors)
@@ -60,7 +66,9 @@ def export_package(session: Session, out_dir: Path, created: dt.datetime | None 
     letter = None
     if needs_power_of_attorney(session, assistance):
         letter = render_power_of_attorney(session, folder / f"{name}.power_of_attorney.pdf", created, assistance)
-    return ExportResult(folder, pdf.path, data, frozenset(pdf.missing), letter, qr)
+    copy = render_copy(session, folder / f"{name}.copy-{language}.pdf", created, language, assistance,
+                       power_of_attorney=letter is not None)
+    return ExportResult(folder, pdf.path, data, frozenset(pdf.missing), letter, qr, copy)
 
 
 def _new_folder(out_dir: Path, procedure_id: str, created: dt.datetime) -> Path:

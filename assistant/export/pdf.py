@@ -10,7 +10,8 @@ BIZ UDGothic lacks some characters of real names (e.g. 𠮷 U+20BB7 in 𠮷田).
 one is a fallback font from FALLBACK_FONTS added (Noto Sans CJK adds about 400 ms); characters
 that no font can draw are reported in PdfResult.missing (render_pdf), never logged.
 
-`new_pdf`, `bold` and `add_fallback_font` are shared with the power of attorney (proxy_letter.py).
+`new_pdf`, `bold` and `add_fallback_font` are shared with the power of attorney (proxy_letter.py)
+and the person's own copy (summary.py, which sets its own `page_label`).
 When someone helped fill in, one small line at the foot of every page says who; when the record
 fits a QR code (qr.py), the code is drawn in the top right corner, beside the title.
 """
@@ -80,6 +81,8 @@ class PdfResult:
 
 class _FormPdf(FPDF):
     helper_line = ""   # who helped fill in, printed above the page number
+    #: the last line of every page; {page} is its number, {total} the number of pages
+    page_label = "てつづきアシスタントで作成　{page}／{total}"
 
     def footer(self) -> None:
         if self.helper_line:
@@ -91,7 +94,8 @@ class _FormPdf(FPDF):
             self.cell(0, 4, self.helper_line, align="C")
         self.set_y(-12)
         self.set_font(FONT, size=8)
-        self.cell(0, 6, f"てつづきアシスタントで作成　{self.page_no()}／{{nb}}", align="C")
+        # alias_nb_pages: fpdf2 puts the number of pages in place of "{nb}" when it writes the file
+        self.cell(0, 6, self.page_label.format(page=self.page_no(), total="{nb}"), align="C")
 
 
 def new_pdf(title: str) -> _FormPdf:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QScrollArea)
 
+from assistant import i18n
 from assistant.settings import Settings
 from assistant.settings import load as load_settings
 from tests.conftest import ROOT
@@ -83,8 +84,10 @@ def _visible(window, cls):
 
 @pytest.mark.parametrize("theme", ["default", "high_contrast"])
 @pytest.mark.parametrize(("width", "zoom"), [(1280, 100), (1280, 200), (1280, 300), (320, 100)])
+@pytest.mark.parametrize("language", ["ja", "en"])
 def test_at_every_size_nothing_is_cut_off_pages_scroll_one_way_and_targets_are_big(qtbot, window, qapp,
-                                                                                    width, zoom, theme):
+                                                                                    width, zoom, theme, language):
+    i18n.set_language(language)     # English words are longer than Japanese ones and do not break anywhere
     # 1280 px at 100-300 % (R3), and 320 px wide, the width of 400 % zoom (R4 reflow)
     settings = Settings(zoom=zoom, theme=theme)
     appearance.apply(qapp, settings)

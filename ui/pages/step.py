@@ -128,7 +128,7 @@ class StepPage(QWidget):
         self.title.setText(bilingual(step.title))
         self.purpose.setText(bilingual(step.purpose))
         self.back.setText(_("← &Back"))
-        self.next.setText(_("&Next →") if n < total - 1 else _("&Next: check your answers →"))
+        self.next.setText(_("&Next →") if n < total - 1 else _("&Next: review →"))
         self._visible_ids = self._visible_field_ids()
         key = (current_language(), tuple(self._visible_ids))
         page = self._pages.get(step.id)

@@ -89,6 +89,7 @@ class AssistedPanel(QWidget):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the controls take the focus, not the frame
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)   # as the steps' pages: room for long words at 320 px
         # Created in the order shown: that is the order screen readers meet them in.
         self.heading = _small_label(content, "heading")
         self.summary = _small_label(content, "error-summary")

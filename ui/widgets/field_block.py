@@ -154,11 +154,19 @@ class GroupBlock(QGroupBox):
     def __init__(self, group: m.GroupField, items: list[dict[str, Any]], fields_for: Callable,
                  on_item_edit: Callable[[int, str, Any], None], on_add: Callable[[], None],
                  on_remove: Callable[[int], None], parent: QWidget | None = None) -> None:
-        super().__init__(required_title(bilingual(group.label), group.min_items > 0), parent)
+        super().__init__(parent)
         self.setObjectName(f"field_{group.id}")
         self.group = group
         self.blocks: dict[tuple[int, str], FieldBlock] = {}
         layout = QVBoxLayout(self)
+        # The title is a wrapping label, not the group box's own title, which cannot wrap and would
+        # push the page sideways in English at 320 px; the box keeps it as its accessible name.
+        title = required_title(bilingual(group.label), group.min_items > 0)
+        self.setAccessibleName(title)
+        self.title = QLabel(title, self)
+        self.title.setWordWrap(True)
+        self.title.setProperty("role", "field-label")
+        layout.addWidget(self.title)
         if group.hint:
             layout.addWidget(_small_label(bilingual(group.hint), "hint", self))
         item_name = ptext(group.item_label)
@@ -173,12 +181,14 @@ class GroupBlock(QGroupBox):
                                    f"{group.id}[{index}].{sub.id}")
                 frame_layout.addWidget(block)
                 self.blocks[(index, sub.id)] = block
-            remove = QPushButton(_("Remove {item} {number}").format(item=item_name, number=index + 1), frame)
+            remove = QPushButton(_("Remove"), frame)     # a short text: button texts cannot wrap
+            remove.setAccessibleName(_("Remove {item} {number}").format(item=item_name, number=index + 1))
             remove.setObjectName(f"remove_{group.id}_{index}")
             remove.clicked.connect(lambda _checked=False, i=index: on_remove(i))
             frame_layout.addWidget(remove)
             layout.addWidget(frame)
-        self.add_button = QPushButton(_("Add {item}").format(item=item_name), self)
+        self.add_button = QPushButton(_("Add one more"), self)   # short: button texts cannot wrap
+        self.add_button.setAccessibleName(_("Add {item}").format(item=item_name))
         self.add_button.setObjectName(f"add_{group.id}")
         self.add_button.setEnabled(len(items) < group.max_items)
         self.add_button.clicked.connect(lambda _checked=False: on_add())

@@ -103,15 +103,16 @@ class PartsInput(FieldInput):
         grid.setContentsMargins(0, 0, 0, 0)
         for row, part in enumerate(parts):
             label = QLabel(bilingual(part_label(part)), self)
+            label.setWordWrap(True)
             line = QLineEdit(self)
             line.setObjectName(f"input_{field.id}_{part}")
             label.setBuddy(line)
             line.textChanged.connect(self._on_part_text_edited)
             line.editingFinished.connect(lambda p=part: self.left.emit(p))
-            grid.addWidget(label, row, 0)
-            grid.addWidget(line, row, 1)
+            # each label above its box: long labels (English, 300 %) wrap instead of pushing sideways
+            grid.addWidget(label, 2 * row, 0)
+            grid.addWidget(line, 2 * row + 1, 0)
             self.lines[part], self.labels[part] = line, label
-        grid.setColumnStretch(1, 1)
         self.towns: QComboBox | None = None
         if "town" in parts:
             # Offered when a postal code covers several towns; never editable (screen readers).
@@ -121,8 +122,8 @@ class PartsInput(FieldInput):
             self.towns_label.setWordWrap(True)
             self.towns_label.setBuddy(self.towns)
             self.towns.setAccessibleName(_("Town for this postal code"))
-            grid.addWidget(self.towns_label, len(parts), 0)
-            grid.addWidget(self.towns, len(parts), 1)
+            grid.addWidget(self.towns_label, 2 * len(parts), 0)
+            grid.addWidget(self.towns, 2 * len(parts) + 1, 0)
             self.towns_label.setVisible(False)
             self.towns.setVisible(False)
             self.towns.activated.connect(self._on_towns_activated)

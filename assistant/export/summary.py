@@ -1,0 +1,234 @@
+"""The person's own copy of what they filled in, in their language, to keep: not for submission.
+
+The official form is in Japanese (pdf.py); this A4 PDF says the same in the person's language, with
+the official Japanese beside every procedure text so the two can be compared line by line: the
+procedure, the date, each answer of the review, what to do next (print, date and sign the form;
+where to bring it; fee, deadline and documents) and who helped. It says at the top, and at the foot
+of every page, that it is not for submission. In Japanese it is still made, as a plain summary.
+
+Everything is written in the `language` given, never in whatever the interface shows meanwhile
+(the export runs in the background while the person may switch languages). A My Number appears
+only as its last four digits, as on the screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from fpdf import FPDF
+from fpdf.enums import WrapMode
+from fpdf.fonts import FontFace
+
+from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
+from assistant.formats.numbers import mask_my_number
+from assistant.i18n import N_, SOURCE_LANGUAGE, ptext, translate
+from assistant.interview.assisted import FAMILY, PROXY, VOLUNTEER, Assistance
+from assistant.interview.parts import YES_NO_LABELS
+from assistant.interview.session import Session
+from assistant.interview.validation import FieldResult
+from assistant.procedures import model as m
+
+log = logging.getLogger(__name__)
+
+#: the language of the official form; a copy in it is a summary rather than a translation
+FORM_LANGUAGE = SOURCE_LANGUAGE["procedures"]
+PDF_LANGUAGES = {"ja": "ja-JP", "en": "en"}
+_ITEM_ID = re.compile(r"^(?P<group>[a-z][a-z0-9_]*)\[(?P<index>\d+)\]\.(?P<sub>[a-z][a-z0-9_]*)$")
+
+# i18n: printed at the top of the resident's own copy, made in their language beside the Japanese form.
+NOT_FOR_SUBMISSION = N_("Your copy — not for submission. Hand in the Japanese form.")
+# i18n: printed at the top of the summary made when the interface is in Japanese, the form's own language.
+SUMMARY_NOT_FOR_SUBMISSION = N_("Your summary — not for submission. Hand in the form itself.")
+# i18n: the document title (PDF metadata) of the resident's copy; {procedure} is the form's name.
+COPY_TITLE = N_("Your copy: {procedure}")
+# i18n: the document title (PDF metadata) of the summary made in Japanese; {procedure} is the form's name.
+SUMMARY_TITLE = N_("Your summary: {procedure}")
+# i18n: the foot of every page of the resident's copy.
+PAGE_LABEL = N_("Not for submission — page {page} of {total}")
+
+_HELPED = {
+    FAMILY: N_("Filled in with the help of {helper}, a family member."),
+    PROXY: N_("Filled in by {helper}, who applies for you as your representative (代理人)."),
+    VOLUNTEER: N_("Filled in with the help of {helper} of {organisation}, a support volunteer."),
+}
+
+
+def render_copy(session: Session, path: Path, created: dt.datetime, language: str,
+                assistance: Assistance | None = None, power_of_attorney: bool = False) -> Path:
+    """Write the person's copy of `session` in `language` at `path` and return `path`.
+
+    `assistance` says who helped (a line when someone did); `power_of_attorney` whether a 委任状
+    was made too (a line saying so). Characters no font can draw are left out, as on the form,
+    which reports them (pdf.render_pdf).
+    """
+    copy = _Copy(session, created, language, assistance, power_of_attorney)
+    pdf = new_pdf(copy.title())
+    pdf.set_lang(PDF_LANGUAGES.get(language, language))
+    pdf.set_creation_date(created)
+    pdf.page_label = copy.tr(PAGE_LABEL)
+    if add_fallback_font(pdf, copy.texts()):
+        log.warning("the copy has characters no embedded font can draw")
+    copy.draw(pdf)
+    pdf.output(str(path))
+    return path
+
+
+class _Copy:
+    """The texts of one copy, in one language, and how they are laid out."""
+
+    def __init__(self, session: Session, created: dt.datetime, language: str, assistance: Assistance | None,
+                 power_of_attorney: bool) -> None:
+        self.session, self.created, self.language = session, created, language
+        self.assistance, self.power_of_attorney = assistance, power_of_attorney
+        self.form_file = f"{session.procedure.id}.pdf"   # as package.export_package names the form
+        self.wrap = WrapMode.CHAR if language == FORM_LANGUAGE else WrapMode.WORD
+        self.rows = [row for row in (self._row(item.field_id) for item in session.review()) if row[1]]
+
+    # --- words -----------------------------------------------------------------------------------
+
+    def tr(self, message: str) -> str:
+        return translate(message, self.language)
+
+    def both(self, official: str) -> str:
+        """A procedure text in the copy's language with the official Japanese beside it (i18n.bilingual)."""
+        translated = ptext(official, self.language)
+        return official if not official or translated == official else f"{translated}（{official}）"
+
+    def title(self) -> str:
+        message = SUMMARY_TITLE if self.language == FORM_LANGUAGE else COPY_TITLE
+        return self.tr(message).format(procedure=ptext(self.session.procedure.title, self.language))
+
+    def banner(self) -> str:
+        return self.tr(SUMMARY_NOT_FOR_SUBMISSION if self.language == FORM_LANGUAGE else NOT_FOR_SUBMISSION)
+
+    def made_on(self) -> str:
+        day = format_date(self.created.date(), format="long", locale=self.language)
+        # i18n: under the title of the resident's copy; {date} is the export date, already in the person's language.
+        return self.tr(N_("Made on {date}")).format(date=day)
+
+    def _row(self, field_id: str) -> tuple[str, str]:
+        """(question, answer) for one review row; the answer is "" when the question was not answered."""
+        session, match = self.session, _ITEM_ID.match(field_id)
+        if match is None:
+            field = session.procedure.field(field_id)
+            return self.both(field.label), self.answer(field, session.result(field))
+        group = session.procedure.field(match["group"])
+        sub = next(f for f in group.fields if f.id == match["sub"])
+        item = (session.answers.get(group.id) or [])[int(match["index"])]
+        label = self.tr("{group} {number}: {question}").format(
+            group=ptext(group.item_label, self.language), number=int(match["index"]) + 1, question=self.both(sub.label))
+        return label, self.answer(sub, session.result(sub, item))
+
+    def answer(self, field: m.FieldDef, result: FieldResult) -> str:
+        """An answer as the screen shows it, options in the copy's language; a My Number by its last 4 digits."""
+        if field.kind == "my_number":   # never from the display: a refused answer shows what was typed
+            return mask_my_number(result.value) if result.value else ""
+        if result.value is None:
+            return result.display
+        if isinstance(field, m.ChoiceField):
+            return self.both(next(o.label for o in field.options if o.value == result.value))
+        if isinstance(field, m.MultiChoiceField):
+            chosen = [self.both(o.label) for o in field.options if o.value in result.value]
+            return format_list(chosen, locale=self.language)
+        if isinstance(field, m.YesNoField):
+            return self.both(YES_NO_LABELS[result.value])
+        return result.display
+
+    def next_steps(self) -> list[str]:
+        """What to do with the form: print and sign, where to bring it, the documents to bring."""
+        office = self.session.procedure.office
+        # i18n: {file} is the file name of the Japanese form in the exported folder.
+        steps = [self.tr(N_("Print the Japanese form ({file}), write the date and sign it.")).format(
+                     file=self.form_file),
+                 "\n".join(filter(None, [self.tr(N_("Bring it to: {office}")).format(office=self.both(office.name)),
+                                         self.both(office.note)]))]
+        documents = self.documents()
+        if documents:
+            steps.append("\n".join([self.tr(N_("Bring these documents too:")), *documents]))
+        return [f"{number}. {step}" for number, step in enumerate(steps, 1)]
+
+    def documents(self) -> list[str]:
+        lines = []
+        for attachment in self.session.needed_attachments():
+            if attachment.hint:
+                # i18n: one document to bring ({document}) and what counts as it ({hint}).
+                lines.append("□ " + self.tr(N_("{document}: {hint}")).format(
+                    document=self.both(attachment.label), hint=self.both(attachment.hint)))
+            else:
+                lines.append("□ " + self.both(attachment.label))
+        return lines
+
+    def notes(self) -> list[str]:
+        """Fee, deadline, the 委任状 and who helped, when there is something to say."""
+        procedure, notes = self.session.procedure, []
+        fee = procedure.fee
+        if fee.amount_yen == 0:
+            notes.append(self.tr(N_("Fee: none.")))
+        elif fee.amount_yen is not None:
+            amount = format_decimal(fee.amount_yen, locale=self.language)
+            notes.append(self.tr(N_("Fee: {amount} yen.")).format(amount=amount))
+        elif fee.note:
+            notes.append(self.tr(N_("Fee: {note}")).format(note=self.both(fee.note)))
+        if fee.amount_yen is not None and fee.note:
+            notes.append(self.both(fee.note))
+        if procedure.deadline:
+            notes.append(self.tr("By when: {deadline}").format(deadline=self.both(procedure.deadline)))
+        if self.power_of_attorney:
+            notes.append(self.tr("A power of attorney (委任状) was made too: the resident reads it, writes the date "
+                                 "and signs it, and the representative brings it."))
+        return notes + ([self.helped()] if self.assistance is not None and self.assistance.helped else [])
+
+    def helped(self) -> str:
+        helper = self.assistance.helper_name.strip() or self.tr("the helper")
+        organisation = self.assistance.helper_organisation.strip() or self.tr("their organisation")
+        return self.tr(_HELPED[self.assistance.role]).format(helper=helper, organisation=organisation)
+
+    def texts(self) -> Iterable[str]:
+        """Everything printed, to find the characters the embedded font lacks."""
+        yield from (self.banner(), self.title(), self.both(self.session.procedure.title), self.made_on())
+        yield from (text for row in self.rows for text in row)
+        yield from (*self.next_steps(), *self.notes(), self.tr(PAGE_LABEL))
+        yield from (self.tr(N_("Your answers")), self.tr(N_("What to do next")))
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def draw(self, pdf: FPDF) -> None:
+        with bold(pdf, 12), pdf.local_context(fill_color=GREY):
+            pdf.multi_cell(0, 7, self.banner(), border=1, fill=True, align="C", padding=2,
+                           new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap)
+        pdf.ln(4)
+        with bold(pdf, 15):
+            pdf.multi_cell(0, 8, self.both(self.session.procedure.title), new_x="LMARGIN", new_y="NEXT",
+                           wrapmode=self.wrap)
+        pdf.set_font(FONT, "", 9)
+        pdf.cell(0, 6, self.made_on(), align="R", new_x="LMARGIN", new_y="NEXT")
+        self._answers(pdf)
+        self._heading(pdf, self.tr(N_("What to do next")))
+        pdf.set_font(FONT, "", 10)
+        for line in [*self.next_steps(), *self.notes()]:
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap, align="L")
+            pdf.ln(1)
+
+    def _heading(self, pdf: FPDF, text: str) -> None:
+        pdf.ln(2)
+        with bold(pdf, 12):
+            pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+
+    def _answers(self, pdf: FPDF) -> None:
+        self._heading(pdf, self.tr(N_("Your answers")))
+        pdf.set_font(FONT, "", 10)
+        label_style = FontFace(family=FONT, emphasis="", fill_color=GREY)
+        with pdf.table(col_widths=(75, 105), first_row_as_headings=False, line_height=6, padding=1.5,
+                       text_align="LEFT", wrapmode=self.wrap) as table:
+            for label, answer in self.rows:
+                row = table.row()
+                row.cell(label, style=label_style)
+                row.cell(answer)
+        pdf.ln(2)
