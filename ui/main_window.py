@@ -36,7 +36,7 @@ def _export(session: Session, paths: AppPaths, assistance):
     from assistant.export.package import export_package
 
     paths.ensure()     # here: a folder that cannot be made is reported like any failed export
-    return export_package(session, paths.exports, assistance=assistance)
+    return export_package(session, paths.exports, assistance=assistance, with_copy=False)
 
 
 def _profile_person(assistance) -> str | None:
@@ -507,6 +507,13 @@ class MainWindow(QMainWindow):
             helped = _("Filled in with help from {helper}; this is noted on the form.").format(helper=who)
         self.done.show_result(session.procedure, result, bring, details_offer=self._details_offer(),
                               helped_by=helped)
+        # then the person's own copy, in their language (one more PDF): the page offers it when made
+        from assistant.export.package import add_copy
+
+        snapshot = type(session)(session.procedure, session.answers)
+        language, assistance = i18n.current_language(), self.assistance
+        self.tasks.run(lambda: add_copy(snapshot, result, language, assistance), self.done.show_copy,
+                       lambda error: log.warning("copy not made: %s", type(error).__name__))
         self.stack.setCurrentWidget(self.done)
         self._update_title()
         self.done.where.setFocus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -42,14 +43,15 @@ class ExportResult:
 
 
 def export_package(session: Session, out_dir: Path, created: dt.datetime | None = None,
-                   assistance: Assistance | None = None) -> ExportResult:
+                   assistance: Assistance | None = None, *, with_copy: bool = True) -> ExportResult:
     """Check completeness, then write the PDF, the JSON, the QR code, when a representative
     applies the 委任状, and the person's own copy in the interface language into a new folder
     under `out_dir`.
 
     `assistance` (who filled in) goes into the JSON as "filled_by" and onto the form as one line
     at the foot, when someone helped. Folder and file names carry the procedure id and the time,
-    never personal data.
+    never personal data. With `with_copy=False` the copy is left for `add_copy` (the window shows
+    the form first: the copy is one more PDF, ~0.2 s).
     """
     language = current_language()   # now: the person may switch languages while the files are written
     errors = session.missing()
@@ -66,9 +68,17 @@ def export_package(session: Session, out_dir: Path, created: dt.datetime | None 
     letter = None
     if needs_power_of_attorney(session, assistance):
         letter = render_power_of_attorney(session, folder / f"{name}.power_of_attorney.pdf", created, assistance)
-    copy = render_copy(session, folder / f"{name}.copy-{language}.pdf", created, language, assistance,
-                       power_of_attorney=letter is not None)
-    return ExportResult(folder, pdf.path, data, frozenset(pdf.missing), letter, qr, copy)
+    result = ExportResult(folder, pdf.path, data, frozenset(pdf.missing), letter, qr)
+    return add_copy(session, result, language, assistance, created) if with_copy else result
+
+
+def add_copy(session: Session, result: ExportResult, language: str, assistance: Assistance | None = None,
+             created: dt.datetime | None = None) -> ExportResult:
+    """Write the person's own copy, in `language`, into the package's folder."""
+    created = created or dt.datetime.now().astimezone()
+    copy = render_copy(session, result.folder / f"{session.procedure.id}.copy-{language}.pdf", created, language,
+                       assistance, power_of_attorney=result.power_of_attorney is not None)
+    return dataclasses.replace(result, copy=copy)
 
 
 def _new_folder(out_dir: Path, procedure_id: str, created: dt.datetime) -> Path:

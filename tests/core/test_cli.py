@@ -42,7 +42,8 @@ def test_export_writes_pdf_and_json(tmp_path):
                        str(ROOT / "examples" / "juminhyo_answers.json"), "--out", str(out), home=tmp_path)
     assert result.returncode == 0, result.stderr
     [folder] = out.iterdir()
-    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".pdf", ".png"]   # data, form, QR code
+    assert sorted(p.name.split(".", 1)[1] for p in folder.iterdir()) == [
+        "copy-ja.pdf", "json", "pdf", "qr.png"]      # own copy, data, form, QR code
 
 
 def test_export_lists_each_invalid_answer_with_field_code_and_message(tmp_path):

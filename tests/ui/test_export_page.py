@@ -36,3 +36,10 @@ def test_characters_no_font_can_draw_are_named_so_they_can_be_written_by_hand(qt
     export(qtbot, window, dict(ANSWERS, applicant_name=name))
     assert window.done.result.missing == {"𠮷"}
     assert "𠮷" in window.done.next_steps.text()
+
+
+def test_the_persons_own_copy_follows_in_their_language(qtbot, window, english):
+    export(qtbot, window, ANSWERS)
+    qtbot.waitUntil(lambda: window.done.open_copy.isVisible(), timeout=15000)
+    assert window.done.result.copy.name == "juminhyo_copy.copy-en.pdf" and window.done.result.copy.exists()
+    window.tasks.wait()

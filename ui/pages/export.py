@@ -70,6 +70,12 @@ class ExportPage(QWidget):
         self.details_note.setText("")
         self.retranslate_ui()
 
+    def show_copy(self, result: ExportResult) -> None:
+        """The person's own copy was made after the form: offer it."""
+        if self.result is not None and result.folder == self.result.folder:
+            self.result = result
+            self.open_copy.setVisible(True)
+
     def details_saved(self, message: str) -> None:
         self.details_offer = []
         self.save_details.setVisible(False)
