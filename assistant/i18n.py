@@ -101,12 +101,11 @@ def reload_catalogs() -> None:
     _catalog.cache_clear()
 
 
-def bilingual(official: str) -> str:
-    """A procedure text in the person's language with the official Japanese beside it.
-
-    In Japanese (or with no translation) it is just the official text.
+def bilingual(official: str, language: str | None = None) -> str:
+    """A procedure text in the person's language (default: current) with the official Japanese
+    beside it. In Japanese (or with no translation) it is just the official text.
     """
-    translated = ptext(official)
+    translated = ptext(official, language)
     if not official or translated == official:
         return official
     return f"{translated}（{official}）"

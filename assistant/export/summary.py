@@ -28,7 +28,7 @@ from fpdf.fonts import FontFace
 
 from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
 from assistant.formats.numbers import mask_my_number
-from assistant.i18n import N_, SOURCE_LANGUAGE, ptext, translate
+from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
 from assistant.interview.assisted import FAMILY, PROXY, VOLUNTEER, Assistance
 from assistant.interview.parts import YES_NO_LABELS
 from assistant.interview.session import Session
@@ -97,9 +97,8 @@ class _Copy:
         return translate(message, self.language)
 
     def both(self, official: str) -> str:
-        """A procedure text in the copy's language with the official Japanese beside it (i18n.bilingual)."""
-        translated = ptext(official, self.language)
-        return official if not official or translated == official else f"{translated}（{official}）"
+        """A procedure text in the copy's language with the official Japanese beside it."""
+        return bilingual(official, self.language)
 
     def title(self) -> str:
         message = SUMMARY_TITLE if self.language == FORM_LANGUAGE else COPY_TITLE
