@@ -96,8 +96,9 @@ def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
             where = f"{error.field_id}.{error.part}" if error.part else error.field_id
             print(f"{where}: {error.code}: {error.message}", file=sys.stderr)
         return 1
-    print(result.pdf)
-    print(result.json)
+    for path in (result.pdf, result.json, result.qr, result.power_of_attorney, result.copy):
+        if path is not None:
+            print(path)
     return 0
 
 
