@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,11 +19,11 @@ from ui import appearance
 from ui.a11y import announce
 from ui.bridge import SessionBridge, language_bridge
 from ui.drafts import DraftKeeper, default_key_chooser
-from ui.speech import QtPlayer, ReadAloud, default_speakers
 from ui.pages.export import ExportPage
 from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
 from ui.pages.step import StepPage
+from ui.voice import WindowVoice
 from ui.widgets.header import HeaderBar
 
 if TYPE_CHECKING:
@@ -43,12 +43,6 @@ def _profile_person(assistance) -> str | None:
     """Whose details the saved profile stands for in this session: the resident's. When a
     representative (代理人) applies, the resident is the subject of the form, not the applicant."""
     return "subject" if assistance.role == "proxy" else None
-
-
-def _detect_screen_reader():
-    from assistant.speech import detect
-
-    return detect()
 
 
 log = logging.getLogger(__name__)
@@ -104,21 +98,10 @@ class MainWindow(QMainWindow):
         self.home.draft_deleted.connect(self._on_home_draft_deleted)
         self.home.passphrase_requested.connect(self._on_home_passphrase_requested)
         self._passphrase_action = ""
-        self.reader = ReadAloud(tasks, make_speakers or default_speakers, make_player or QtPlayer, self)
-        self.reader.started.connect(lambda _utterance: self.header.show_reading(True))
-        self.reader.finished.connect(lambda: self.header.show_reading(False))
+        self.voice = WindowVoice(self, make_speakers, make_player)
+        self.reader = self.voice.reader
         self.reader.failed.connect(self._on_keeper_failed)
         self.reader.missing_voice.connect(self._on_keeper_failed)
-        self.header.read_requested.connect(self._on_header_read_requested)
-        self.header.settings_requested.connect(self._on_header_settings_requested)
-        self.reader.configure(self.settings.speech_rate, self.settings.voices)
-        self.screen_reader = None       # what detection found, once it ran (in the background)
-        self.self_voicing = False       # read each question when it gets the focus
-        self._voiced_block = None
-        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
-        for keys, slot in ((QKeySequence("F9"), self._on_header_read_requested),
-                           (QKeySequence("Esc"), self.reader.stop)):
-            QShortcut(keys, self).activated.connect(slot)
         self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
         self.home.details_requested.connect(self._on_home_details_requested)
         self.keeper.ready.connect(lambda: self.home.details.setVisible(True))
@@ -143,14 +126,7 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.home.set_catalog(catalog)
         self.keeper.start()
-        self.tasks.run(_detect_screen_reader, self._on_screen_reader_detected,
-                       lambda error: log.warning("screen reader detection failed: %s", type(error).__name__))
-
-    def _on_screen_reader_detected(self, detection) -> None:
-        from assistant.speech import self_voicing_default
-
-        self.screen_reader = detection
-        self.self_voicing = self_voicing_default(detection, self.settings.self_voicing)
+        self.voice.detect()
 
     # --- texts --------------------------------------------------------------------------------
 
@@ -195,7 +171,7 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(1, self.who)
             self.who.confirmed.connect(self._on_who_confirmed)
             self.who.cancelled.connect(self._on_step_left_first_step)
-            self.who.read_requested.connect(self._on_who_read_requested)
+            self.who.read_requested.connect(self.voice.read_text)
         self.who.set_assistance(Assistance(self._helper.role, self._helper.helper_name,
                                            self._helper.helper_organisation))
         self.who.focus_choice()        # before the home page is hidden: straight there (see _show_current)
@@ -216,11 +192,6 @@ class MainWindow(QMainWindow):
         offered = prefill(procedure, profile, person=_profile_person(assistance)) if profile is not None else {}
         self._start(Session(procedure, offered), filled_by=assistance.to_json(), extra={"prefilled": offered})
 
-    def _on_who_read_requested(self, text: str, language: str) -> None:
-        from assistant.speech import voiced
-
-        self.reader.read(voiced(text, language, self.settings.speech_rate))
-
     def _start(self, session, draft=None, *, filled_by: dict | None = None, extra: dict | None = None) -> None:
         """Show a session (new or resumed) and keep it saved as a draft while it changes."""
         from assistant.interview.assisted import Assistance
@@ -238,64 +209,13 @@ class MainWindow(QMainWindow):
         self.step.attach(self.bridge)
         self.review.attach(self.bridge)
         self.bridge.step_changed.connect(self._on_bridge_step_changed)
-        self.bridge.validation_failed.connect(self._on_bridge_validation_failed)
+        self.bridge.validation_failed.connect(self.voice.validation_failed)
         self._on_bridge_step_changed()
 
     def _on_bridge_step_changed(self) -> None:
         self._show_current(focus_start=True)
         announce(self.stack.currentWidget(), self.windowTitle())
-        if self.self_voicing:
-            self._voice_step()
-
-    # --- self-voicing -------------------------------------------------------------------------
-
-    def _voice_step(self) -> None:
-        """A new step: where the person is, then the question that has the focus."""
-        from assistant import speech
-
-        session, rate = self.bridge.session, self.settings.speech_rate
-        if session.at_review:
-            self.reader.read(speech.read_review(session, rate))
-            return
-        block = self._field_block(QApplication.focusWidget())
-        self._voiced_block = block
-        field = speech.read_field(session, block.path, rate) if block is not None else []
-        self.reader.read(speech.read_step(session, rate) + field)
-
-    def _on_bridge_validation_failed(self, errors: list) -> None:
-        if self.self_voicing and errors:
-            # once the page has moved the focus to the first answer to fix: the errors, then that question
-            QTimer.singleShot(0, lambda: self._voice_errors(errors))
-
-    def _voice_errors(self, errors: list) -> None:
-        from assistant import speech
-
-        if self.bridge is None:
-            return
-        block = self._field_block(QApplication.focusWidget())
-        self._voiced_block = block
-        rate = self.settings.speech_rate
-        field = speech.read_field(self.bridge.session, block.path, rate) if block is not None else []
-        self.reader.read(speech.read_errors(errors, rate) + field)
-
-    def _field_block(self, widget):
-        from ui.widgets.field_block import FieldBlock
-
-        while widget is not None and not isinstance(widget, FieldBlock):
-            widget = widget.parentWidget()
-        return widget
-
-    def _on_app_focus_changed(self, _old, new) -> None:
-        """Self-voicing: read a question when the focus comes to it (not again for each of its parts)."""
-        if not self.self_voicing or self.bridge is None or self.stack.currentWidget() is not self.step:
-            return
-        block = self._field_block(new)
-        if block is None or block is self._voiced_block:
-            return
-        from assistant import speech
-
-        self._voiced_block = block
-        self.reader.read(speech.read_field(self.bridge.session, block.path, self.settings.speech_rate))
+        self.voice.step_changed()
 
     def _show_current(self, *, focus_start: bool = False) -> None:
         """Show the session's page; with `focus_start`, its first answer takes the focus — set before
@@ -383,64 +303,6 @@ class MainWindow(QMainWindow):
             self._passphrase_action, passphrase, dialog.show_problem, dialog.accept))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()   # not exec(): the key is derived in the background while the window goes on
-
-    def _on_header_read_requested(self) -> None:
-        """Read the page aloud (or stop, if it is being read); what to say comes from the core."""
-        if self.reader.speaking:
-            self.reader.stop()
-            return
-        from assistant import speech
-
-        page, session = self.stack.currentWidget(), self.bridge.session if self.bridge else None
-        rate = self.settings.speech_rate
-        if page is self.step and session is not None:
-            utterances = speech.read_page(session, rate)
-        elif page is self.review and session is not None:
-            utterances = speech.read_review(session, rate)
-        elif page is self.done and self.done.result is not None and session is not None:
-            utterances = speech.read_export(session, self.done.result, rate)
-        elif page is self.who:
-            utterances = speech.read_assistance(self.who.shown(), rate)
-        else:
-            chosen = self.home.chosen_procedure()
-            procedure = self.catalog.get(chosen) if chosen and self.catalog is not None else None
-            utterances = speech.read_home(procedure, self.home.drafts.count(), rate)
-        self.reader.read(utterances)
-
-    def _on_header_settings_requested(self) -> None:
-        """Voice settings: speed, reading each question on focus, which voice reads each language."""
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox
-
-        from ui.widgets.speech_settings import SpeechSettings
-
-        dialog = QDialog(self)
-        dialog.setObjectName("settings_dialog")
-        dialog.setWindowTitle(_("Voice settings"))
-        layout = QVBoxLayout(dialog)
-        panel = SpeechSettings(dialog)
-        panel.set_screen_reader_running(bool(self.screen_reader and self.screen_reader.running))
-        panel.set_values(self.settings.speech_rate, self.self_voicing, dict(self.settings.voices))
-        layout.addWidget(panel)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        panel.changed.connect(self._on_speech_settings_changed)
-        panel.test_requested.connect(self._on_speech_test_requested)
-        self.reader.describe(panel.show_voices)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _on_speech_settings_changed(self, rate: float, self_voicing: bool, voices: dict) -> None:
-        self.self_voicing = self_voicing
-        self.reader.configure(rate, voices)
-        self._change_settings(replace(self.settings, speech_rate=rate, self_voicing=self_voicing, voices=dict(voices)))
-
-    def _on_speech_test_requested(self, language: str) -> None:
-        from assistant.speech import voiced
-        from ui.widgets.speech_settings import sample_sentence
-
-        self.reader.read(voiced(sample_sentence(language), language, self.settings.speech_rate))
 
     def _on_header_end_requested(self) -> None:
         """Shared computer: erase everything of this person, then start again for the next one."""
@@ -581,18 +443,18 @@ class MainWindow(QMainWindow):
 
     def _on_header_language_chosen(self, language: str) -> None:
         i18n.set_language(language)
-        self._change_settings(replace(self.settings, language=language))
+        self.change_settings(replace(self.settings, language=language))
 
     def _on_header_zoom_requested(self, steps: int) -> None:
         changed = replace(self.settings, zoom=100) if steps == 0 else self.settings.zoomed(steps)
         if changed != self.settings:
-            self._change_settings(changed)
+            self.change_settings(changed)
         announce(self.header, _("Text size {percent}%").format(percent=self.settings.zoom))
 
     def _on_header_contrast_toggled(self, on: bool) -> None:
-        self._change_settings(replace(self.settings, theme="high_contrast" if on else "default"))
+        self.change_settings(replace(self.settings, theme="high_contrast" if on else "default"))
 
-    def _change_settings(self, changed: Settings) -> None:
+    def change_settings(self, changed: Settings) -> None:
         """Apply at once, remember in the background (a small file, but disk never blocks the window)."""
         self.settings = changed
         appearance.apply(QApplication.instance(), changed)

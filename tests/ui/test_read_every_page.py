@@ -20,7 +20,7 @@ ANSWERS = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(enc
 def read(qtbot, window, fakes) -> list:
     for fake in fakes:
         fake.spoken.clear()
-    window._on_header_read_requested()
+    window.voice.read_page()
     qtbot.waitUntil(lambda: not window.reader.speaking, timeout=15000)
     return [u for fake in fakes for u in fake.spoken]
 

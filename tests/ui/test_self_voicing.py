@@ -16,25 +16,25 @@ def said(fakes) -> str:
 
 def voicing_window(qtbot, qapp, app_paths, running=False):
     window, fakes = reading_window(qtbot, qapp, app_paths)
-    qtbot.waitUntil(lambda: window.screen_reader is not None)   # the real detection, done at start
+    qtbot.waitUntil(lambda: window.voice.screen_reader is not None)   # the real detection, done at start
     state = ScreenReaderState.RUNNING if running else ScreenReaderState.NOT_RUNNING
-    window._on_screen_reader_detected(Detection(state, "Orca" if running else None, "test"))
+    window.voice.on_screen_reader_detected(Detection(state, "Orca" if running else None, "test"))
     return window, fakes
 
 
 def test_self_voicing_is_off_while_a_screen_reader_runs_even_if_it_was_chosen(qtbot, qapp, app_paths):
     window, _fakes = reading_window(qtbot, qapp, app_paths)
-    qtbot.waitUntil(lambda: window.screen_reader is not None)
+    qtbot.waitUntil(lambda: window.voice.screen_reader is not None)
     window.settings = window.settings.__class__(self_voicing=True)
-    window._on_screen_reader_detected(Detection(ScreenReaderState.RUNNING, "Orca", "test"))
-    assert not window.self_voicing
-    window._on_screen_reader_detected(Detection(ScreenReaderState.NOT_RUNNING, None, "test"))
-    assert window.self_voicing
+    window.voice.on_screen_reader_detected(Detection(ScreenReaderState.RUNNING, "Orca", "test"))
+    assert not window.voice.self_voicing
+    window.voice.on_screen_reader_detected(Detection(ScreenReaderState.NOT_RUNNING, None, "test"))
+    assert window.voice.self_voicing
 
 
 def test_each_question_is_read_when_it_gets_the_focus(qtbot, qapp, app_paths, english):
     window, fakes = voicing_window(qtbot, qapp, app_paths)
-    window.self_voicing = True
+    window.voice.self_voicing = True
     phone = window.step.blocks["applicant_phone"].input.focus_target()
     phone.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: "phone number (required)" in said(fakes) and not window.reader.speaking,
@@ -45,7 +45,7 @@ def test_each_question_is_read_when_it_gets_the_focus(qtbot, qapp, app_paths, en
 
 def test_without_self_voicing_nothing_is_read_on_focus(qtbot, qapp, app_paths, english):
     window, fakes = voicing_window(qtbot, qapp, app_paths)
-    assert not window.self_voicing
+    assert not window.voice.self_voicing
     window.step.blocks["applicant_phone"].input.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
     window.step.next.click()
     window.tasks.wait()
@@ -54,7 +54,7 @@ def test_without_self_voicing_nothing_is_read_on_focus(qtbot, qapp, app_paths, e
 
 def test_a_new_step_says_where_the_person_is_and_errors_are_read(qtbot, qapp, app_paths, english):
     window, fakes = voicing_window(qtbot, qapp, app_paths)
-    window.self_voicing = True
+    window.voice.self_voicing = True
     window.step.next.click()
     qtbot.waitUntil(lambda: "step 3 of" in said(fakes) and not window.reader.speaking, timeout=10000)
     window.bridge.session.back()
@@ -82,7 +82,7 @@ def test_voice_settings_change_the_speed_and_self_voicing_and_are_remembered(qtb
     assert set(panel.rows) == {"ja", "en"}
     panel.speed.setValue(panel.speed.value() + 2)                  # 1.0× → 1.5×
     panel.self_voicing.setChecked(True)
-    assert window.self_voicing and window.settings.speech_rate == 1.5
+    assert window.voice.self_voicing and window.settings.speech_rate == 1.5
     window.tasks.wait()
     assert saved.load(app_paths.config).speech_rate == 1.5 and saved.load(app_paths.config).self_voicing is True
     dialog.close()
@@ -110,7 +110,7 @@ def test_a_broken_engine_or_a_missing_voice_is_said_and_the_window_goes_on(qtbot
     qtbot.addWidget(window)
     window.show()
     start_procedure(window)
-    window._on_header_read_requested()
+    window.voice.read_page()
     qtbot.waitUntil(lambda: not window.reader.speaking, timeout=10000)
     status = window.draft_status.text()
     assert "No voice on this computer can read Japanese aloud" in status or "stopped working" in status
@@ -118,7 +118,7 @@ def test_a_broken_engine_or_a_missing_voice_is_said_and_the_window_goes_on(qtbot
     window.step.next.click()                                  # the window goes on without speech
     assert window.bridge.session.current_step.id == "applicant"
     window.tasks.wait()              # the draft saved by Next, whose note would replace the message
-    window._on_header_read_requested()
+    window.voice.read_page()
     qtbot.waitUntil(lambda: not window.reader.speaking, timeout=10000)
     assert "Reading aloud stopped working" in window.draft_status.text()
     assert "Reading aloud stopped working" in history[-1]          # and said to a screen reader

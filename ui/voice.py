@@ -1,0 +1,181 @@
+"""The window's voice: "Read aloud" on every page, self-voicing (a question read when it gets the
+focus, a new step, errors), and the voice settings. What is said comes from the core
+(assistant.speech); `ui.speech.ReadAloud` makes and plays the audio off the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from assistant.i18n import _
+from ui.speech import QtPlayer, ReadAloud, default_speakers
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _detect_screen_reader():
+    from assistant.speech import detect
+
+    return detect()
+
+
+def field_block(widget: QWidget | None):
+    """The question (FieldBlock) a widget belongs to, or None."""
+    from ui.widgets.field_block import FieldBlock
+
+    while widget is not None and not isinstance(widget, FieldBlock):
+        widget = widget.parentWidget()
+    return widget
+
+
+class WindowVoice(QObject):
+    def __init__(self, window: MainWindow, make_speakers=None, make_player=None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = ReadAloud(window.tasks, make_speakers or default_speakers, make_player or QtPlayer, window)
+        self.reader.configure(window.settings.speech_rate, window.settings.voices)
+        self.screen_reader = None       # what detection found, once it ran (in the background)
+        self.self_voicing = False       # read each question when it gets the focus
+        self._voiced_block = None
+        header = window.header
+        self.reader.started.connect(lambda _utterance: header.show_reading(True))
+        self.reader.finished.connect(lambda: header.show_reading(False))
+        header.read_requested.connect(self.read_page)
+        header.settings_requested.connect(self.open_settings)
+        for keys, slot in ((QKeySequence("F9"), self.read_page), (QKeySequence("Esc"), self.reader.stop)):
+            QShortcut(keys, window).activated.connect(slot)
+        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
+
+    @property
+    def rate(self) -> float:
+        return self.window.settings.speech_rate
+
+    def detect(self) -> None:
+        """Whether a screen reader runs (D-Bus, process list): in the background, at start."""
+        self.window.tasks.run(_detect_screen_reader, self.on_screen_reader_detected,
+                              lambda error: log.warning("screen reader detection failed: %s", type(error).__name__))
+
+    def on_screen_reader_detected(self, detection) -> None:
+        from assistant.speech import self_voicing_default
+
+        self.screen_reader = detection
+        self.self_voicing = self_voicing_default(detection, self.window.settings.self_voicing)
+
+    # --- "Read aloud" -------------------------------------------------------------------------
+
+    def read_page(self) -> None:
+        """Read the page aloud (or stop, if it is being read)."""
+        if self.reader.speaking:
+            self.reader.stop()
+            return
+        from assistant import speech
+
+        window, rate = self.window, self.rate
+        page, session = window.stack.currentWidget(), window.bridge.session if window.bridge else None
+        if page is window.step and session is not None:
+            utterances = speech.read_page(session, rate)
+        elif page is window.review and session is not None:
+            utterances = speech.read_review(session, rate)
+        elif page is window.done and window.done.result is not None and session is not None:
+            utterances = speech.read_export(session, window.done.result, rate)
+        elif page is window.who:
+            utterances = speech.read_assistance(window.who.shown(), rate)
+        else:
+            chosen = window.home.chosen_procedure()
+            procedure = window.catalog.get(chosen) if chosen and window.catalog is not None else None
+            utterances = speech.read_home(procedure, window.home.drafts.count(), rate)
+        self.reader.read(utterances)
+
+    def read_text(self, text: str, language: str) -> None:
+        """A text in a given language, e.g. the statement in the resident's language."""
+        from assistant.speech import voiced
+
+        self.reader.read(voiced(text, language, self.rate))
+
+    # --- self-voicing -------------------------------------------------------------------------
+
+    def step_changed(self) -> None:
+        """A new step: where the person is, then the question that has the focus."""
+        if not self.self_voicing:
+            return
+        from assistant import speech
+
+        session = self.window.bridge.session
+        if session.at_review:
+            self.reader.read(speech.read_review(session, self.rate))
+            return
+        block = self._voiced_block = field_block(QApplication.focusWidget())
+        field = speech.read_field(session, block.path, self.rate) if block is not None else []
+        self.reader.read(speech.read_step(session, self.rate) + field)
+
+    def validation_failed(self, errors: list) -> None:
+        if self.self_voicing and errors:
+            # once the page has moved the focus to the first answer to fix: the errors, then that question
+            QTimer.singleShot(0, lambda: self._voice_errors(errors))
+
+    def _voice_errors(self, errors: list) -> None:
+        from assistant import speech
+
+        if self.window.bridge is None:
+            return
+        block = self._voiced_block = field_block(QApplication.focusWidget())
+        field = speech.read_field(self.window.bridge.session, block.path, self.rate) if block is not None else []
+        self.reader.read(speech.read_errors(errors, self.rate) + field)
+
+    def _on_app_focus_changed(self, _old, new) -> None:
+        """Read a question when the focus comes to it (not again for each of its parts)."""
+        window = self.window
+        if not self.self_voicing or window.bridge is None or window.stack.currentWidget() is not window.step:
+            return
+        block = field_block(new)
+        if block is None or block is self._voiced_block:
+            return
+        from assistant import speech
+
+        self._voiced_block = block
+        self.reader.read(speech.read_field(window.bridge.session, block.path, self.rate))
+
+    # --- voice settings -----------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """Speed, reading each question on focus, which voice reads each language."""
+        from ui.widgets.speech_settings import SpeechSettings
+
+        dialog = QDialog(self.window)
+        dialog.setObjectName("settings_dialog")
+        dialog.setWindowTitle(_("Voice settings"))
+        layout = QVBoxLayout(dialog)
+        panel = SpeechSettings(dialog)
+        panel.set_screen_reader_running(bool(self.screen_reader and self.screen_reader.running))
+        panel.set_values(self.rate, self.self_voicing, dict(self.window.settings.voices))
+        layout.addWidget(panel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        panel.changed.connect(self._on_settings_changed)
+        panel.test_requested.connect(self._on_test_requested)
+        self.reader.describe(panel.show_voices)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_settings_changed(self, rate: float, self_voicing: bool, voices: dict[str, Any]) -> None:
+        self.self_voicing = self_voicing
+        self.reader.configure(rate, voices)
+        window = self.window
+        window.change_settings(replace(window.settings, speech_rate=rate, self_voicing=self_voicing,
+                                       voices=dict(voices)))
+
+    def _on_test_requested(self, language: str) -> None:
+        from ui.widgets.speech_settings import sample_sentence
+
+        self.read_text(sample_sentence(language), language)
