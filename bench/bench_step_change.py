@@ -49,6 +49,7 @@ def main(runs: int = 50) -> None:
         window = MainWindow(Catalog([procedure], []), AppPaths.resolve(home), SyncTasks())
         window.show()
         window.home.procedure_chosen.emit("bench")
+        window.who.go_on.click()                  # who fills in: the resident alone
         session = window.bridge.session
         for field_id, value in answers.items():
             session.set_answer(field_id, value)

@@ -39,6 +39,7 @@ def main() -> None:
         window.show()
         if step != "home":
             window.home.procedure_chosen.emit("juminhyo_copy")
+            window.who.go_on.click()                 # who fills in: the resident alone
             answers = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
             session = window.bridge.session
             for field_id, raw in answers.items():
