@@ -46,6 +46,16 @@ def memory_keys(_folder):
     return KeyChoice("ready", "test", MemoryKeySource())
 
 
+#: an answer for every question of examples/procedures/field_kinds.yaml (invented data)
+FIELD_KINDS_ANSWERS = {
+    "free_text": "メモ", "reading": "ヤマダ", "reading_hiragana": "やまだ",
+    "person": {"family": "山田", "given": "太郎", "family_kana": "ヤマダ", "given_kana": "タロウ"},
+    "birth": "1970-03-01", "postal": "1000013", "phone": "03-5253-2111", "email": "a@example.jp",
+    "my_number": "123456789018", "sex": "male", "linked": ["care"], "card": True, "copies": "1",
+    "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "1"},
+}
+
+
 def start_procedure(window, procedure_id: str = "juminhyo_copy") -> None:
     """Choose a procedure and answer "who is filling in" with the resident alone (preselected)."""
     window.home.procedure_chosen.emit(procedure_id)

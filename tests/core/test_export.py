@@ -86,16 +86,10 @@ def test_incomplete_answers_are_refused_with_the_list_of_problems(tmp_path):
 
 def test_a_my_number_is_masked_on_screen_but_printed_in_full_on_the_form(tmp_path):
     from assistant.procedures.loader import load_file
-    from tests.conftest import GALLERY
+    from tests.conftest import FIELD_KINDS_ANSWERS, GALLERY
 
     procedure, _errors = load_file(GALLERY / "field_kinds.yaml")
-    session = Session(procedure, {"free_text": "メモ", "reading": "ヤマダ", "reading_hiragana": "やまだ",
-                                  "person": {"family": "山田", "given": "太郎", "family_kana": "ヤマダ",
-                                             "given_kana": "タロウ"},
-                                  "birth": "1970-03-01", "postal": "1000013", "phone": "03-5253-2111",
-                                  "email": "a@example.jp", "my_number": "123456789018", "sex": "male",
-                                  "linked": ["care"], "card": True, "copies": "1",
-                                  "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "1"}})
+    session = Session(procedure, FIELD_KINDS_ANSWERS)
     review = {item.field_id: item.display for item in session.review()}
     assert "123456789018" not in review["my_number"].replace(" ", "") and review["my_number"].endswith("9018")
     result = export_package(session, tmp_path, CREATED)

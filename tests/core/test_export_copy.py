@@ -16,7 +16,7 @@ from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
 from assistant.procedures.loader import load_file
-from tests.conftest import GALLERY
+from tests.conftest import FIELD_KINDS_ANSWERS, GALLERY
 from tests.core.test_export import CREATED, pdftotext
 from tests.core.test_power_of_attorney import PROXY_ANSWERS
 from tests.core.test_session import ANSWERS
@@ -71,13 +71,7 @@ def test_english_copy_says_what_to_do_next_and_what_to_bring(procedure, tmp_path
 def test_a_my_number_appears_only_by_its_last_four_digits(tmp_path, english):
     procedure, errors = load_file(GALLERY / "field_kinds.yaml")
     assert errors == []
-    session = Session(procedure, {"free_text": "メモ", "reading": "ヤマダ", "reading_hiragana": "やまだ",
-                                  "person": {"family": "山田", "given": "太郎", "family_kana": "ヤマダ",
-                                             "given_kana": "タロウ"},
-                                  "birth": "1970-03-01", "postal": "1000013", "phone": "03-5253-2111",
-                                  "email": "a@example.jp", "my_number": "123456789018", "sex": "male",
-                                  "linked": ["care"], "card": True, "copies": "1",
-                                  "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "1"}})
+    session = Session(procedure, FIELD_KINDS_ANSWERS)
     result = export_package(session, tmp_path, CREATED)
     flat = squeezed(pdftotext(result.copy))
     assert squeezed(f"{i18n.bilingual('個人番号')} **** **** 9018") in flat

@@ -16,6 +16,20 @@ START_TIMEOUT = 15.0
 POLL = 0.05
 
 
+def wait_until_answering(process: subprocess.Popen, answers, name: str, log, timeout: float = START_TIMEOUT) -> bool:
+    """Poll `answers()` until it is true (True) or `timeout` s pass (False); a daemon that exits on
+    the way raises at once, with its log."""
+    for _ in range(int(timeout / POLL)):
+        if answers():
+            return True
+        try:   # wait for the daemon a moment, noticing at once if it died
+            code = process.wait(POLL)
+        except subprocess.TimeoutExpired:
+            continue
+        raise RuntimeError(f"{name} exited with {code}: {log()}")
+    return False
+
+
 def available() -> bool:
     return all(shutil.which(tool) for tool in ("pulseaudio", "pactl", "parec"))
 
@@ -39,15 +53,8 @@ class PulseServer:
              "--load=module-null-sink sink_name=nullsink", "--load=module-native-protocol-unix",
              "--load=module-always-sink"], env=self.env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
-        attempts = int(START_TIMEOUT / POLL)
-        for _ in range(attempts):
-            if self.answers():
-                return self
-            try:   # wait for the daemon a moment, noticing at once if it died
-                code = self.process.wait(POLL)
-            except subprocess.TimeoutExpired:
-                continue
-            raise RuntimeError(f"pulseaudio exited with {code}: {self.log()}")
+        if wait_until_answering(self.process, self.answers, "pulseaudio", self.log):
+            return self
         self.stop()
         raise RuntimeError(f"pulseaudio did not answer within {START_TIMEOUT} s: {self.log()}")
 

@@ -20,7 +20,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -81,15 +80,8 @@ class SpeechDispatcher:
              "--pid-file", str(self.folder / "speechd.pid")],
             env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         out.close()
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.answers():
-                return self
-            try:     # wait for the daemon a moment, noticing at once if it died
-                code = self.process.wait(POLL)
-            except subprocess.TimeoutExpired:
-                continue
-            raise RuntimeError(f"speech-dispatcher exited with {code}: {self.log()}")
+        if pulse.wait_until_answering(self.process, self.answers, "speech-dispatcher", self.log, START_TIMEOUT):
+            return self
         raise RuntimeError(f"speech-dispatcher did not answer within {START_TIMEOUT} s: {self.log()}")
 
     def answers(self) -> bool:
