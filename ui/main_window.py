@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.draft_status)
         self.setCentralWidget(central)
         self.shared_pc = shared_pc
+        self._centre_settings = self.settings     # put back by "End session" on a shared computer
         self.header.end.setVisible(shared_pc)
         self.header.end_requested.connect(self._on_header_end_requested)
         chooser = key_chooser or (lambda folder: default_key_chooser(folder, shared_pc))
@@ -327,6 +328,7 @@ class MainWindow(QMainWindow):
         if self.bridge is not None:
             self.bridge.deleteLater()
             self.bridge = None
+        self._restore_settings(self._centre_settings)
         self.home.show_drafts([])
         self.stack.setCurrentWidget(self.home)
         self.home.search.clear()
@@ -455,11 +457,26 @@ class MainWindow(QMainWindow):
         self.change_settings(replace(self.settings, theme="high_contrast" if on else "default"))
 
     def change_settings(self, changed: Settings) -> None:
-        """Apply at once, remember in the background (a small file, but disk never blocks the window)."""
+        """Apply at once, remember in the background (a small file, but disk never blocks the window).
+
+        On a shared computer they are not remembered: a resident's text size, contrast, language or
+        self-voicing say something about them; "End session" puts back the centre's settings."""
         self.settings = changed
         appearance.apply(QApplication.instance(), changed)
+        if self.shared_pc:
+            return
         self.tasks.run(lambda: settings_store.save(self.paths.config, changed), lambda _result: None,
                        lambda error: log.warning("settings not saved: %s", type(error).__name__), serial=True)
+
+    def _restore_settings(self, settings: Settings) -> None:
+        """The settings the window started with (language, size, contrast, voice)."""
+        if settings.language in i18n.LANGUAGES:
+            i18n.set_language(settings.language)
+        self.change_settings(settings)
+        self.header.show_settings(i18n.current_language(), appearance.resolved_theme(settings) == "high_contrast")
+        self.reader.configure(settings.speech_rate, settings.voices)
+        self.voice.self_voicing = bool(settings.self_voicing) and not (
+            self.voice.screen_reader is not None and self.voice.screen_reader.running)
 
     def _on_language_changed(self, _language: str) -> None:
         self.retranslate_ui()

@@ -6,6 +6,7 @@ import json
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from assistant import i18n
 from tests.conftest import ROOT, memory_keys, start_procedure
 from ui.app import build_window, setup_application
 from ui.tasks import Tasks
@@ -28,6 +29,9 @@ def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, m
     window.review.export.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=10000)
     QApplication.clipboard().setText("山田　太郎")
+    window.header.larger.click()                       # the resident's own text size and language…
+    window.header.language.setCurrentIndex(window.header.language.findData("en"))
+    assert window.settings.zoom == 125 and i18n.current_language() == "en"
     window.tasks.wait()
     assert list((app_paths.data / "drafts").glob("*.tzd")) and list(app_paths.exports.rglob("*.pdf"))
 
@@ -41,6 +45,9 @@ def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, m
     assert not [p for p in left if any(text in p.read_bytes() for text in PERSONAL)], left
     assert not list(app_paths.exports.rglob("*.pdf"))
     assert QApplication.clipboard().text() == ""
+    # … are not remembered on disk, and the next person finds the centre's settings
+    assert not (app_paths.config / "settings.json").exists()
+    assert window.settings.zoom == 100 and i18n.current_language() == "ja"
     assert window.stack.currentWidget() is window.home and window.home.drafts.count() == 0
     assert window.draft_status.text()
     window.tasks.wait()
