@@ -4,14 +4,23 @@ The wheel bundles its dictionary and the HTS voice "Mei" (CC BY 3.0: the credit 
 and downloads nothing. `pyopenjtalk.tts(text)` gives float samples in the int16 range at 48 kHz;
 they are written as a 16-bit WAV with the standard `wave` module. Without the package the engine
 says it is unavailable and why; nothing else changes.
+
+Synthesis runs in a worker process (openjtalk_worker.py), driven from one owner thread: the C code
+keeps Python's global lock for tens of milliseconds per sentence (hundreds while the dictionary
+loads), which the window would feel. A frozen build without a Python to start falls back to
+running it in-process.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.util
 import io
+import json
 import logging
+import subprocess
+import sys
 import threading
 from concurrent.futures import Future
 from pathlib import Path
@@ -55,11 +64,76 @@ def _unavailable(exc: BaseException) -> EngineUnavailable:
         False, N_("The Japanese voice (Open JTalk) could not be started."), f"{type(exc).__name__}: {exc}"))
 
 
+class _InProcess:
+    """Open JTalk in this process (a frozen build, which has no Python to start the worker with)."""
+
+    def __init__(self) -> None:
+        self.module = _import()
+
+    def make(self, text: str, rate: float, path: Path) -> None:
+        write_samples(self.module, text, rate, path)
+
+
+class _Worker:
+    """Open JTalk in its own process (openjtalk_worker.py): its C code cannot stall the window."""
+
+    def __init__(self) -> None:
+        self._spawn()
+        atexit.register(self.close)
+
+    def _spawn(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "assistant.speech.openjtalk_worker"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
+        ready = self._answer()
+        if not ready.get("ok"):
+            self.close()
+            if ready.get("missing"):
+                raise ImportError(MODULE)
+            raise SynthesisError(f"openjtalk worker: {ready.get('error', 'no answer')}")
+
+    def make(self, text: str, rate: float, path: Path) -> None:
+        if self.process.poll() is not None:
+            log.warning("the Open JTalk worker had ended (%s): starting it again", self.process.returncode)
+            self.close()
+            self._spawn()
+        try:
+            self.process.stdin.write(json.dumps({"text": text, "rate": rate, "path": str(path)}) + "\n")
+            self.process.stdin.flush()
+        except OSError as exc:
+            raise SynthesisError("openjtalk worker is gone") from exc
+        answer = self._answer()
+        if not answer.get("ok"):
+            raise SynthesisError(f"openjtalk worker: {answer.get('error', 'no answer')}")
+
+    def _answer(self) -> dict[str, Any]:
+        line = self.process.stdout.readline()
+        return json.loads(line) if line else {"ok": False, "error": "stopped"}
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()   # the worker ends at the end of its input
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+
+
+def _start() -> _Worker | _InProcess:
+    if getattr(sys, "frozen", False):
+        return _InProcess()
+    if importlib.util.find_spec(MODULE) is None:
+        raise ImportError(MODULE)
+    return _Worker()
+
+
 def _shared_owner() -> OwnerThread[Any]:
     global _owner
     with _owner_lock:
         if _owner is None:
-            _owner = OwnerThread("speech-openjtalk", _import, _unavailable)
+            _owner = OwnerThread("speech-openjtalk", _start, _unavailable)
         return _owner
 
 
@@ -69,8 +143,19 @@ def _frames(samples: Any) -> bytes:
     return np.clip(np.asarray(samples), -32768, 32767).astype("<i2").tobytes()
 
 
+def write_samples(module: ModuleType, text: str, rate: float, path: Path) -> Path:
+    """Synthesise `text` with pyopenjtalk and write it as a 16-bit WAV (in whichever process)."""
+    samples, sample_rate = module.tts(text, speed=rate)
+    if sample_rate <= 0:
+        raise SynthesisError(f"openjtalk gave a sample rate of {sample_rate}")
+    if len(samples) == 0:
+        # Nothing to pronounce (a lone "。"): a moment of silence, not an error to show.
+        return write_wav(path, b"\0\0" * (int(sample_rate) // 10), int(sample_rate))
+    return write_wav(path, _frames(samples), int(sample_rate))
+
+
 class OpenJTalkSpeaker:
-    """Japanese only, with the "Mei" voice; one shared owner thread per process."""
+    """Japanese only, with the "Mei" voice; one shared owner thread (and worker) per process."""
 
     name = NAME
     display_name = "Open JTalk"
@@ -112,7 +197,7 @@ class OpenJTalkSpeaker:
             future.set_exception(EngineUnavailable(NAME, NOT_INSTALLED))
             return future
         path = self.audio.new_file()
-        return self.owner.submit(lambda module: self._make(module, utterance, path))
+        return self.owner.submit(lambda engine: self._make(engine, utterance, path))
 
     def synthesize(self, utterance: Utterance, timeout: float | None = DEFAULT_TIMEOUT) -> Path:
         return wait(self.submit(utterance), timeout)
@@ -120,14 +205,9 @@ class OpenJTalkSpeaker:
     def close(self) -> None:
         """Nothing to release: the engine is shared and lives as long as the process."""
 
-    def _make(self, module: ModuleType, utterance: Utterance, path: Path) -> Path:
+    def _make(self, engine: _Worker | _InProcess, utterance: Utterance, path: Path) -> Path:
         if base_language(utterance.language) != "ja":
             raise LanguageNotSupported(NAME, utterance.language)
         self.audio.check_writable()
-        samples, rate = module.tts(utterance.text, speed=utterance.clamped_rate)
-        if rate <= 0:
-            raise SynthesisError(f"openjtalk gave a sample rate of {rate}")
-        if len(samples) == 0:
-            # Nothing to pronounce (a lone "。"): a moment of silence, not an error to show.
-            return write_wav(path, b"\0\0" * (int(rate) // 10), int(rate))
-        return write_wav(path, _frames(samples), int(rate))
+        engine.make(utterance.text, utterance.clamped_rate, path)
+        return path
