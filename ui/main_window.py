@@ -25,6 +25,7 @@ from ui.pages.review import ReviewPage
 from ui.pages.step import StepPage
 from ui.voice import WindowVoice
 from ui.widgets.header import HeaderBar
+from ui.window_drafts import WindowDrafts, profile_person
 
 if TYPE_CHECKING:
     from assistant.procedures.catalog import Catalog
@@ -37,12 +38,6 @@ def _export(session: Session, paths: AppPaths, assistance):
 
     paths.ensure()     # here: a folder that cannot be made is reported like any failed export
     return export_package(session, paths.exports, assistance=assistance, with_copy=False)
-
-
-def _profile_person(assistance) -> str | None:
-    """Whose details the saved profile stands for in this session: the resident's. When a
-    representative (代理人) applies, the resident is the subject of the form, not the applicant."""
-    return "subject" if assistance.role == "proxy" else None
 
 
 log = logging.getLogger(__name__)
@@ -84,29 +79,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.draft_status)
         self.setCentralWidget(central)
         self.shared_pc = shared_pc
-        self._centre_settings = self.settings     # put back by "End session" on a shared computer
+        self.centre_settings = self.settings     # put back by "End session" on a shared computer
         self.header.end.setVisible(shared_pc)
-        self.header.end_requested.connect(self._on_header_end_requested)
         chooser = key_chooser or (lambda folder: default_key_chooser(folder, shared_pc))
         self.keeper = DraftKeeper(paths.data / "drafts", tasks, chooser, self)
-        self.keeper.listed.connect(self._on_keeper_listed)
-        self._drafts_told = False       # unfinished procedures are announced once, when first found
         self.keeper.saved.connect(self._on_keeper_saved)
         self.keeper.failed.connect(self._on_keeper_failed)
-        self.keeper.needs_passphrase.connect(self._on_keeper_needs_passphrase)
-        self.keeper.ready.connect(lambda: self.home.show_drafts_note("", False))
-        self.home.draft_resumed.connect(self._on_home_draft_resumed)
-        self.home.draft_deleted.connect(self._on_home_draft_deleted)
-        self.home.passphrase_requested.connect(self._on_home_passphrase_requested)
-        self._passphrase_action = ""
+        self.drafts = WindowDrafts(self)
         self.voice = WindowVoice(self, make_speakers, make_player)
         self.reader = self.voice.reader
         self.reader.failed.connect(self._on_keeper_failed)
         self.reader.missing_voice.connect(self._on_keeper_failed)
         self.home.procedure_chosen.connect(self._on_home_procedure_chosen)
-        self.home.details_requested.connect(self._on_home_details_requested)
-        self.keeper.ready.connect(lambda: self.home.details.setVisible(True))
-        self.done.save_details_requested.connect(self._on_done_save_details_requested)
         self.step.left_first_step.connect(self._on_step_left_first_step)
         self.review.export_requested.connect(self._on_review_export_requested)
         self.done.finished.connect(self._on_done_finished)
@@ -140,9 +124,9 @@ class MainWindow(QMainWindow):
         if self.bridge is not None and self.stack.currentWidget() in (self.step, self.review):
             self._show_current()
         else:
-            self._update_title()
+            self.update_title()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         app = _("Tetsuzuki Assistant")
         page = self.stack.currentWidget()
         if page is self.who:
@@ -178,7 +162,7 @@ class MainWindow(QMainWindow):
         self.who.focus_choice()        # before the home page is hidden: straight there (see _show_current)
         self.stack.setCurrentWidget(self.who)
         self.who.focus_choice()
-        self._update_title()
+        self.update_title()
         announce(self.who, self.windowTitle())
 
     def _on_who_confirmed(self, assistance) -> None:
@@ -190,10 +174,10 @@ class MainWindow(QMainWindow):
             self._helper = assistance
         procedure = self.catalog.get(self._chosen)
         profile = self.keeper.profile
-        offered = prefill(procedure, profile, person=_profile_person(assistance)) if profile is not None else {}
-        self._start(Session(procedure, offered), filled_by=assistance.to_json(), extra={"prefilled": offered})
+        offered = prefill(procedure, profile, person=profile_person(assistance)) if profile is not None else {}
+        self.start_session(Session(procedure, offered), filled_by=assistance.to_json(), extra={"prefilled": offered})
 
-    def _start(self, session, draft=None, *, filled_by: dict | None = None, extra: dict | None = None) -> None:
+    def start_session(self, session, draft=None, *, filled_by: dict | None = None, extra: dict | None = None) -> None:
         """Show a session (new or resumed) and keep it saved as a draft while it changes."""
         from assistant.interview.assisted import Assistance
 
@@ -233,113 +217,22 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.step)
             if focus_start:
                 self.step.focus_first_question()   # if the page was hidden, setting it again counts
-        self._update_title()
+        self.update_title()
 
-    # --- drafts -------------------------------------------------------------------------------
+    # --- status line ----------------------------------------------------------------------------
 
-    def _on_keeper_listed(self, infos: list) -> None:
-        """Crash recovery and coming back: the unfinished procedures are at the top of the list, and
-        said once at start, so whoever cannot see the screen knows they can continue."""
-        from assistant.i18n import ngettext
-
-        self.home.show_drafts(infos)
-        if infos and not self._drafts_told and self.stack.currentWidget() is self.home:
-            self._drafts_told = True
-            announce(self.home, ngettext("You have {count} unfinished procedure saved on this computer.",
-                                         "You have {count} unfinished procedures saved on this computer.",
-                                         len(infos)).format(count=len(infos)))
-
-    def _on_home_draft_resumed(self, draft_id: str) -> None:
-        versions = {p.id: p.version for p in self.catalog.procedures}
-        self.keeper.load(draft_id, versions, self._on_draft_loaded)
-
-    def _on_draft_loaded(self, result) -> None:
-        from assistant.interview.session import Session
-
-        message = "\n".join(result.messages)
-        if result.draft is None or result.draft.procedure_id not in {p.id for p in self.catalog.procedures}:
-            self.home.show_drafts_note(message or _("This draft could not be opened."), False)
-            announce(self.home, self.home.drafts_note.text(), assertive=True)
-            return
-        session = Session(self.catalog.get(result.draft.procedure_id), result.draft.answers)
-        if result.procedure_status != "changed":
-            session.resume_at(result.draft.step_id or "")
-        # an updated form starts again at its first step, answers kept, so that every step is checked
-        self._start(session, result.draft)
-        self._show_status(message)
-        if message:
-            announce(self.draft_status, message, assertive=True)
-
-    def _on_home_draft_deleted(self, draft_id: str) -> None:
-        answer = QMessageBox.question(self, _("Delete the draft?"),
-                                      _("Delete this unfinished procedure and all its answers from this computer? "
-                                        "This cannot be undone."))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.keeper.delete(draft_id)
-            announce(self.home, _("The draft was deleted."))
-
-    def _show_status(self, message: str) -> None:
+    def show_status(self, message: str) -> None:
         self.draft_status.setText(message)
         self.draft_status.setVisible(bool(message))
 
     def _on_keeper_saved(self, updated: str) -> None:
         from ui.pages.home import local_time
 
-        self._show_status(_("Draft saved (encrypted) at {time}.").format(time=local_time(updated)))
+        self.show_status(_("Draft saved (encrypted) at {time}.").format(time=local_time(updated)))
 
     def _on_keeper_failed(self, message: str) -> None:
-        self._show_status(message)
+        self.show_status(message)
         announce(self.draft_status, message, assertive=True)
-
-    def _on_keeper_needs_passphrase(self, action: str, message: str) -> None:
-        self._passphrase_action = action
-        self.home.show_drafts_note(message, action in ("choose_passphrase", "enter_passphrase"))
-
-    def _on_home_passphrase_requested(self) -> None:
-        from ui.widgets.passphrase import PassphraseDialog
-
-        dialog = PassphraseDialog(self._passphrase_action == "choose_passphrase", self.home.drafts_note.text(), self)
-        dialog.setObjectName("passphrase_dialog")
-        dialog.submitted.connect(lambda passphrase: self.keeper.use_passphrase(
-            self._passphrase_action, passphrase, dialog.show_problem, dialog.accept))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()   # not exec(): the key is derived in the background while the window goes on
-
-    def _on_header_end_requested(self) -> None:
-        """Shared computer: erase everything of this person, then start again for the next one."""
-        answer = QMessageBox.question(self, _("End the session?"), _(
-            "Erase everything entered on this computer in this session: drafts, saved details and the "
-            "created files? Print or take the files first. This cannot be undone."))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        from assistant.drafts.wipe import wipe_session
-
-        self.reader.close()
-        self.keeper.follow(None)
-        self.keeper.store = self.keeper.profiles = self.keeper.profile = None
-        self.home.details.setVisible(False)
-        QApplication.clipboard().clear()      # a copied name or number must not reach the next person
-        drafts, exports = self.paths.data / "drafts", self.paths.exports
-        # serial: after any draft save still on its way, never beside it
-        self.tasks.run(lambda: wipe_session({"drafts": drafts, "exports": exports}, key_folders=[drafts]),
-                       self._on_session_erased, lambda error: self._on_session_erased(None), serial=True)
-
-    def _on_session_erased(self, report) -> None:
-        if self.bridge is not None:
-            self.bridge.deleteLater()
-            self.bridge = None
-        self._restore_settings(self._centre_settings)
-        self.home.show_drafts([])
-        self.stack.setCurrentWidget(self.home)
-        self.home.search.clear()
-        self.home.search.setFocus()
-        self._update_title()
-        message = (_("Everything of this session was erased. The computer is ready for the next person.")
-                   if report is not None and not report.failed else
-                   _("Some files could not be erased. Ask the person in charge of this computer to check."))
-        self._show_status(message)
-        announce(self.draft_status, message, assertive=True)
-        self.keeper.start()
 
     def closeEvent(self, event) -> None:
         self.reader.close()
@@ -350,7 +243,7 @@ class MainWindow(QMainWindow):
     def _on_step_left_first_step(self) -> None:
         self.stack.setCurrentWidget(self.home)
         self.home.list.setFocus()
-        self._update_title()
+        self.update_title()
 
     def _on_review_export_requested(self) -> None:
         session = self.bridge.session
@@ -369,7 +262,7 @@ class MainWindow(QMainWindow):
         if self.assistance.helped:
             who = " ".join(t for t in (self.assistance.helper_organisation, self.assistance.helper_name) if t)
             helped = _("Filled in with help from {helper}; this is noted on the form.").format(helper=who)
-        self.done.show_result(session.procedure, result, bring, details_offer=self._details_offer(),
+        self.done.show_result(session.procedure, result, bring, details_offer=self.drafts.details_offer(),
                               helped_by=helped)
         # then the person's own copy, in their language (one more PDF): the page offers it when made
         from assistant.export.package import add_copy
@@ -379,45 +272,9 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: add_copy(snapshot, result, language, assistance), self.done.show_copy,
                        lambda error: log.warning("copy not made: %s", type(error).__name__))
         self.stack.setCurrentWidget(self.done)
-        self._update_title()
+        self.update_title()
         self.done.where.setFocus()
         announce(self.done, _("Your form is ready."))
-
-    # --- the once-only profile ------------------------------------------------------------------
-
-    def _details_offer(self) -> list[str]:
-        """The labels of the details "Save my details" would keep or change (none: no offer)."""
-        if self.keeper.profiles is None:
-            return []
-        from assistant.drafts.profile import Profile, changes_from_answers
-        from ui.widgets.profile_dialog import meaning_label
-
-        session = self.bridge.session
-        changes = changes_from_answers(session.procedure, session.answers, self.keeper.profile or Profile(),
-                                       person=_profile_person(self.assistance))
-        return [meaning_label(meaning) for meaning in changes]
-
-    def _on_done_save_details_requested(self) -> None:
-        from assistant.drafts.profile import Profile, update_from_answers
-
-        session = self.bridge.session
-        self.keeper.save_profile(update_from_answers(session.procedure, session.answers,
-                                                     self.keeper.profile or Profile(),
-                                                     person=_profile_person(self.assistance)))
-        message = _("Your details were saved. The next form that asks for them will offer them.")
-        self.done.details_saved(message)
-        announce(self.done.details_note, message)
-
-    def _on_home_details_requested(self) -> None:
-        from assistant.drafts.profile import Profile
-        from ui.widgets.profile_dialog import ProfileDialog
-
-        dialog = ProfileDialog(self.keeper.profile or Profile(), self)
-        dialog.setObjectName("profile_dialog")
-        dialog.profile_changed.connect(self.keeper.save_profile)
-        dialog.delete_all_requested.connect(self.keeper.delete_profile)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _on_export_failed(self, error: Exception) -> None:
         self.review.export.setEnabled(True)
@@ -439,7 +296,7 @@ class MainWindow(QMainWindow):
     def _on_done_finished(self) -> None:
         self.stack.setCurrentWidget(self.home)
         self.home.list.setFocus()
-        self._update_title()
+        self.update_title()
 
     # --- language and help --------------------------------------------------------------------
 
@@ -468,7 +325,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: settings_store.save(self.paths.config, changed), lambda _result: None,
                        lambda error: log.warning("settings not saved: %s", type(error).__name__), serial=True)
 
-    def _restore_settings(self, settings: Settings) -> None:
+    def restore_settings(self, settings: Settings) -> None:
         """The settings the window started with (language, size, contrast, voice)."""
         if settings.language in i18n.LANGUAGES:
             i18n.set_language(settings.language)
