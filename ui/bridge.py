@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
 from assistant import i18n
 
@@ -34,6 +34,23 @@ class LanguageBridge(QObject):
 
 
 _language_bridge: LanguageBridge | None = None
+_qt_translator: QTranslator | None = None
+
+
+def qt_texts_in(language: str) -> None:
+    """Qt's own words — Yes/No in message boxes, Cut/Copy/Paste in text boxes — in `language`
+    (Qt's bundled catalogs); English when Qt has none."""
+    global _qt_translator
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        _qt_translator = translator
 
 
 def language_bridge() -> LanguageBridge:
@@ -41,4 +58,6 @@ def language_bridge() -> LanguageBridge:
     if _language_bridge is None:
         _language_bridge = LanguageBridge()
         i18n.language_changed.connect(_language_bridge.changed.emit)
+        _language_bridge.changed.connect(qt_texts_in)
+        qt_texts_in(i18n.current_language())
     return _language_bridge

@@ -48,3 +48,18 @@ def test_r17_help_is_in_the_same_place_on_every_page(qtbot, window):
         assert window.help.isVisible()
         places.add(window.help.mapTo(window, window.help.rect().topLeft()).toTuple())
     assert len(places) == 1
+
+
+def test_qt_own_words_follow_the_interface_language(window):
+    """An elderly Japanese reader must not meet "Yes"/"No" in a confirmation."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from assistant import i18n
+
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                      window)
+    assert "はい" in box.button(QMessageBox.StandardButton.Yes).text()
+    i18n.set_language("en")
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                      window)
+    assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Yes"
