@@ -269,12 +269,16 @@ class MainWindow(QMainWindow):
 
         snapshot = type(session)(session.procedure, session.answers)
         language, assistance = i18n.current_language(), self.assistance
-        self.tasks.run(lambda: add_copy(snapshot, result, language, assistance), self.done.show_copy,
+        self.tasks.run(lambda: add_copy(snapshot, result, language, assistance), self._on_copy_made,
                        lambda error: log.warning("copy not made: %s", type(error).__name__))
         self.stack.setCurrentWidget(self.done)
         self.update_title()
         self.done.where.setFocus()
         announce(self.done, _("Your form is ready."))
+
+    def _on_copy_made(self, result) -> None:
+        if self.done.show_copy(result):
+            announce(self.done, _("Your own copy, in your language, is ready too."))
 
     def _on_export_failed(self, error: Exception) -> None:
         self.review.export.setEnabled(True)

@@ -70,7 +70,7 @@ def test_from_the_list_to_the_pdf_with_one_mistake_on_the_way(app):
     assert reader.text("review_applicant_phone") == "090-1234-5678"
     walk.export()
     said = [e["data"] for e in reader.events() if e["type"] == "object:announcement"]
-    assert said[-2:] == ["ファイルを作っています…", "申請書ができました。"], said
+    assert said[-3:] == ["ファイルを作っています…", "申請書ができました。", "自分用の控え（あなたの言語）もできました。"], said
 
     folder = Path(reader.text("export_folder"))
     assert folder.parent == app.exports, folder

@@ -65,6 +65,7 @@ class Walk:
         self.reader.press("export")
         self.reader.wait_frame("^申請書ができました", timeout=30)
         self.reader.wait_for("export_folder", states=("focused",))
+        self.reader.wait_for("open_copy", timeout=30)   # the person's own copy follows the form
         self.on_page("done", "申請書ができました")
 
     # --- answers --------------------------------------------------------------------------------------

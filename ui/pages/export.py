@@ -70,11 +70,13 @@ class ExportPage(QWidget):
         self.details_note.setText("")
         self.retranslate_ui()
 
-    def show_copy(self, result: ExportResult) -> None:
-        """The person's own copy was made after the form: offer it."""
-        if self.result is not None and result.folder == self.result.folder:
-            self.result = result
-            self.open_copy.setVisible(True)
+    def show_copy(self, result: ExportResult) -> bool:
+        """The person's own copy was made after the form: offer it (False: another export is shown)."""
+        if self.result is None or result.folder != self.result.folder:
+            return False
+        self.result = result
+        self.open_copy.setVisible(True)
+        return True
 
     def details_saved(self, message: str) -> None:
         self.details_offer = []
