@@ -79,8 +79,8 @@ class _Empty:
     answers: dict = {}
 
 
-def test_the_pin_is_checked_in_the_background_and_a_wrong_one_is_said_in_words(qtbot, qapp, app_paths):
-    from assistant.drafts.unlock import wrong_passphrase_message
+def pin_window(qtbot, app_paths):
+    """A shared computer's window: drafts only under a PIN (real scrypt key derivation)."""
     from ui.drafts import default_key_chooser
 
     window = build_window(app_paths, Tasks(), key_chooser=lambda folder: default_key_chooser(folder, True),
@@ -88,6 +88,13 @@ def test_the_pin_is_checked_in_the_background_and_a_wrong_one_is_said_in_words(q
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.home.protect.isVisible())
+    return window
+
+
+def test_the_pin_is_checked_in_the_background_and_a_wrong_one_is_said_in_words(qtbot, qapp, app_paths):
+    from assistant.drafts.unlock import wrong_passphrase_message
+
+    window = pin_window(qtbot, app_paths)
     window.home.protect.click()
     dialog = window.findChild(QDialog, "passphrase_dialog")
     assert dialog is not None and dialog.isVisible()
@@ -100,11 +107,7 @@ def test_the_pin_is_checked_in_the_background_and_a_wrong_one_is_said_in_words(q
                     and window.findChild(QDialog, "passphrase_dialog") is None, timeout=10000)
     window.close()
 
-    again = build_window(app_paths, Tasks(), key_chooser=lambda folder: default_key_chooser(folder, True),
-                         shared_pc=True)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitUntil(lambda: again.home.protect.isVisible())
+    again = pin_window(qtbot, app_paths)          # the next start: the PIN opens the drafts
     again.home.protect.click()
     dialog = again.findChild(QDialog, "passphrase_dialog")
     dialog.first.setText("red kettle")

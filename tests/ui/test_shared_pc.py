@@ -58,14 +58,10 @@ def test_the_end_session_button_is_only_on_shared_computers(qtbot, window):
 
 
 def test_on_a_shared_computer_nothing_is_written_until_the_resident_chooses_a_pin(qtbot, qapp, app_paths):
-    from ui.drafts import default_key_chooser
+    from tests.ui.test_drafts_ui import pin_window
 
     setup_application(qapp)
-    window = build_window(app_paths, Tasks(), key_chooser=lambda folder: default_key_chooser(folder, True),
-                          shared_pc=True)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.home.protect.isVisible())     # drafts are offered, under a PIN only
+    window = pin_window(qtbot, app_paths)          # drafts are offered, under a PIN only
     start_procedure(window)
     for field_id, raw in ANSWERS.items():
         window.bridge.session.set_answer(field_id, raw)
