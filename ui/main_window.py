@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.who.focus_choice()
         self.update_title()
         announce(self.who, self.windowTitle())
+        self.voice.page_shown()
 
     def _on_who_confirmed(self, assistance) -> None:
         from assistant.drafts.profile import prefill
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.done.where.setFocus()
         announce(self.done, _("Your form is ready."))
+        self.voice.page_shown()
 
     def _on_copy_made(self, result) -> None:
         if self.done.show_copy(result):

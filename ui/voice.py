@@ -103,6 +103,12 @@ class WindowVoice(QObject):
 
     # --- self-voicing -------------------------------------------------------------------------
 
+    def page_shown(self) -> None:
+        """Who fills in, the done page: with self-voicing, the new page is read as "Read aloud" would."""
+        if self.self_voicing:
+            self.reader.stop()
+            self.read_page()
+
     def step_changed(self) -> None:
         """A new step: where the person is, then the question that has the focus."""
         if not self.self_voicing:

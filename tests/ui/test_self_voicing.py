@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assistant.speech import Detection, ScreenReaderState
-from tests.ui.test_read_aloud import reading_window
+from tests.ui.test_read_aloud import ANSWERS, reading_window
 
 
 def said(fakes) -> str:
@@ -122,3 +122,19 @@ def test_a_broken_engine_or_a_missing_voice_is_said_and_the_window_goes_on(qtbot
     qtbot.waitUntil(lambda: not window.reader.speaking, timeout=10000)
     assert "Reading aloud stopped working" in window.draft_status.text()
     assert "Reading aloud stopped working" in history[-1]          # and said to a screen reader
+
+
+def test_who_fills_in_and_the_done_page_are_read_when_they_open(qtbot, qapp, app_paths, english):
+    window, fakes = voicing_window(qtbot, qapp, app_paths)
+    window.voice.self_voicing = True
+    window._on_step_left_first_step()
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    qtbot.waitUntil(lambda: "Who is filling in this form?" in said(fakes) and not window.reader.speaking,
+                    timeout=10000)
+    window.who.go_on.click()
+    for field_id, raw in ANSWERS.items():
+        window.bridge.session.set_answer(field_id, raw)
+    window.bridge.session.go_to("review")
+    window.review.export.click()
+    qtbot.waitUntil(lambda: "Your form is ready." in said(fakes) and not window.reader.speaking, timeout=15000)
+    window.tasks.wait()
