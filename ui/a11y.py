@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
@@ -17,3 +19,12 @@ def announce(anchor: QWidget, message: str, *, assertive: bool = False) -> None:
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
                         else QAccessible.AnnouncementPoliteness.Polite)
     QAccessible.updateAccessibility(event)
+
+
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def plain_label(text: str) -> str:
+    """A visible label as a screen reader should say it: without the keyboard-shortcut mark
+    ("名前(&N)：" → "名前", "&Name:" → "Name")."""
+    return _MNEMONIC.sub("", text).rstrip().rstrip(":：").rstrip()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from assistant.i18n import _
+from ui.a11y import announce, plain_label
 
 
 class PassphraseDialog(QDialog):
@@ -34,6 +35,7 @@ class PassphraseDialog(QDialog):
         self.problem.setObjectName("passphrase_problem")
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
+        self.problem.setVisible(False)      # an empty label would still be in the accessibility tree
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
@@ -50,7 +52,7 @@ class PassphraseDialog(QDialog):
         box.setObjectName(name)
         box.setEchoMode(QLineEdit.EchoMode.Password)
         label.setBuddy(box)
-        box.setAccessibleName(label.text().replace("&", ""))
+        box.setAccessibleName(plain_label(label.text()))
         layout.addWidget(label)
         layout.addWidget(box)
         return box
@@ -62,12 +64,15 @@ class PassphraseDialog(QDialog):
         """While the key is being derived (a fraction of a second, in the background)."""
         self.ok.setEnabled(False)
         self.problem.setText(_("Checking…"))
+        self.problem.setVisible(True)
 
     def show_problem(self, message: str) -> None:
         self.ok.setEnabled(True)
         self.problem.setText(message)
+        self.problem.setVisible(True)
         self.first.setAccessibleDescription(message)
         self.first.setFocus()
+        announce(self.problem, message, assertive=True)   # also when the focus was there already
 
     def _on_buttons_accepted(self) -> None:
         if self.second is not None and self.second.text() != self.first.text():
