@@ -64,6 +64,15 @@ def start_procedure(window, procedure_id: str = "juminhyo_copy") -> None:
     assert window.bridge is not None
 
 
+def export_answers(qtbot, window, answers: dict) -> None:
+    """Give the started procedure these answers, press "Create the files" and wait for the done page."""
+    for field_id, raw in answers.items():
+        window.bridge.session.set_answer(field_id, raw)
+    window.bridge.session.go_to("review")
+    window.review.export.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=15000)
+
+
 @pytest.fixture
 def window(qtbot, qapp, app_paths):
     """The real main window, on the offscreen platform, with real background tasks."""

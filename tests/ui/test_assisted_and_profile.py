@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from assistant.drafts.keys import MemoryKeySource
 from assistant.drafts.store import DraftStore
 from assistant.drafts.unlock import KeyChoice
-from tests.conftest import ROOT
+from tests.conftest import ROOT, export_answers
 from tests.ui.typing import type_text
 from ui.app import build_window
 from ui.tasks import Tasks
@@ -30,14 +30,6 @@ def open_window(qtbot, app_paths):
     return window
 
 
-def finish(qtbot, window, answers):
-    for field_id, raw in answers.items():
-        window.bridge.session.set_answer(field_id, raw)
-    window.bridge.session.go_to("review")
-    window.review.export.click()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=15000)
-
-
 def test_a_volunteer_is_recorded_in_the_draft_and_on_the_form(qtbot, qapp, app_paths, english):
     window = open_window(qtbot, app_paths)
     window.home.procedure_chosen.emit("juminhyo_copy")
@@ -51,7 +43,7 @@ def test_a_volunteer_is_recorded_in_the_draft_and_on_the_form(qtbot, qapp, app_p
     window.who.consent.click()
     window.who.go_on.click()
     assert window.stack.currentWidget() is window.step
-    finish(qtbot, window, ANSWERS)
+    export_answers(qtbot, window, ANSWERS)
     window.tasks.wait()
     assert "支援 花子" in window.done.next_steps.text()
 
@@ -75,7 +67,7 @@ def test_a_representative_gets_a_power_of_attorney_to_print(qtbot, qapp, app_pat
     window.who.go_on.click()
     subject = {"subject_name": {"family": "住民", "given": "一子", "family_kana": "じゅうみん", "given_kana": "かずこ"},
                "subject_address": ANSWERS["applicant_address"]}
-    finish(qtbot, window, dict(ANSWERS, relationship="proxy", **subject))
+    export_answers(qtbot, window, dict(ANSWERS, relationship="proxy", **subject))
     assert window.done.result.power_of_attorney is not None and window.done.open_letter.isVisible()
     text = subprocess.run(["pdftotext", "-raw", str(window.done.result.power_of_attorney), "-"],
                           capture_output=True, text=True, check=True).stdout
@@ -86,7 +78,7 @@ def test_saved_details_are_offered_marked_and_can_be_deleted(qtbot, qapp, app_pa
     window = open_window(qtbot, app_paths)
     window.home.procedure_chosen.emit("juminhyo_copy")
     window.who.go_on.click()
-    finish(qtbot, window, ANSWERS)
+    export_answers(qtbot, window, ANSWERS)
     assert window.done.save_details.isVisible() and "Name" in window.done.details_note.text()
     window.done.save_details.click()
     window.tasks.wait()

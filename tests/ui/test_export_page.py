@@ -8,18 +8,14 @@ from PySide6.QtWidgets import QApplication
 
 from assistant.export import pdf
 from assistant.i18n import _
-from tests.conftest import ROOT, start_procedure
+from tests.conftest import ROOT, export_answers, start_procedure
 
 ANSWERS = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
 
 
 def export(qtbot, window, answers):
     start_procedure(window)
-    for field_id, raw in answers.items():
-        window.bridge.session.set_answer(field_id, raw)
-    window.bridge.session.go_to("review")
-    window.review.export.click()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=10000)
+    export_answers(qtbot, window, answers)
 
 
 def test_the_done_page_says_where_the_files_are_and_what_to_bring(qtbot, window, app_paths):

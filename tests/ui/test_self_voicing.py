@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assistant.speech import Detection, ScreenReaderState
+from tests.conftest import export_answers
 from tests.ui.test_read_aloud import ANSWERS, reading_window
 
 
@@ -132,9 +133,6 @@ def test_who_fills_in_and_the_done_page_are_read_when_they_open(qtbot, qapp, app
     qtbot.waitUntil(lambda: "Who is filling in this form?" in said(fakes) and not window.reader.speaking,
                     timeout=10000)
     window.who.go_on.click()
-    for field_id, raw in ANSWERS.items():
-        window.bridge.session.set_answer(field_id, raw)
-    window.bridge.session.go_to("review")
-    window.review.export.click()
+    export_answers(qtbot, window, ANSWERS)
     qtbot.waitUntil(lambda: "Your form is ready." in said(fakes) and not window.reader.speaking, timeout=15000)
     window.tasks.wait()

@@ -7,7 +7,7 @@ import json
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from assistant import i18n
-from tests.conftest import ROOT, memory_keys, start_procedure
+from tests.conftest import ROOT, export_answers, memory_keys, start_procedure
 from ui.app import build_window, setup_application
 from ui.tasks import Tasks
 
@@ -23,11 +23,7 @@ def test_end_session_erases_drafts_files_and_clipboard(qtbot, qapp, app_paths, m
     assert window.header.end.isVisible()
     qtbot.waitUntil(lambda: window.keeper.store is not None)
     start_procedure(window)
-    for field_id, raw in ANSWERS.items():
-        window.bridge.session.set_answer(field_id, raw)
-    window.bridge.session.go_to("review")
-    window.review.export.click()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=10000)
+    export_answers(qtbot, window, ANSWERS)
     QApplication.clipboard().setText("山田　太郎")
     window.header.larger.click()                       # the resident's own text size and language…
     window.header.language.setCurrentIndex(window.header.language.findData("en"))
