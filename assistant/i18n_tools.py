@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -76,11 +77,18 @@ def _po_path(language: str, domain: str) -> Path:
     return LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 
 
+_STABLE = {"sort_output": True, "include_lineno": False}
+_STABLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
 def update() -> None:
     """Write the .pot templates and merge them into every translated .po file."""
     for domain, template in templates().items():
+        # Sorted entries, no line numbers and a fixed creation date: a catalog changes only where a
+        # message changed, so branches that add strings merge without conflicts.
+        template.creation_date = _STABLE_DATE
         with (LOCALES_DIR / f"{domain}.pot").open("wb") as out:
-            write_po(out, template, width=100, omit_header=False)
+            write_po(out, template, width=100, omit_header=False, **_STABLE)
         for language in LANGUAGES:
             if language == SOURCE_LANGUAGE[domain]:
                 continue
@@ -93,7 +101,7 @@ def update() -> None:
                 catalog = Catalog(locale=language, domain=domain)
             catalog.update(template, no_fuzzy_matching=True)
             with path.open("wb") as out:
-                write_po(out, catalog, width=100, ignore_obsolete=True)
+                write_po(out, catalog, width=100, ignore_obsolete=True, **_STABLE)
 
 
 def compile_all() -> None:
