@@ -1,21 +1,32 @@
 """Load procedure files: YAML → plain data with line numbers → validated `Procedure`.
 
-Every problem is collected as a `DefinitionError` naming the file, the line and the field path;
-one broken file never stops the others from loading.
+Every problem is collected as a `DefinitionError` naming the file, the line and the field path,
+in the person's language; one broken file never stops the others from loading, whatever it holds
+(see `yamlsafe` for the limits on one file). A procedure id used by two files is reported for
+both files and neither is loaded: which one "wins" would otherwise depend on file order, and a
+stray copy could silently replace the bundled form.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from assistant.i18n import _
+from assistant.procedures.checks import format_path
+from assistant.procedures.messages import is_scalar_union_error, message_for, scalar_union_message
 from assistant.procedures.model import SCHEMA_VERSION, Procedure
+from assistant.procedures.yamlsafe import LIMITS, Limits, Path_, YamlProblems, compose, read_yaml
 
-Path_ = tuple[str | int, ...]
+__all__ = ["DefinitionError", "LoadResult", "format_path", "load_all", "load_file", "procedure_files",
+           "read_yaml", "YamlProblems"]
+
+_MAX_ERRORS = 50   # per file: the first fifty say enough about a broken file
 
 
 @dataclass(frozen=True)
@@ -29,7 +40,7 @@ class DefinitionError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        return f"{where}: {self.path or '(file)'}: {self.message}"
+        return f"{where}: {self.path or _('(whole file)')}: {self.message}"
 
 
 @dataclass
@@ -44,34 +55,9 @@ class LoadResult:
         return sorted({e.file for e in self.errors})
 
 
-def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text into plain data and a map from data path to line number."""
-    lines: dict[Path_, int] = {}
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-
-        def build(node: yaml.Node, path: Path_) -> Any:
-            lines[path] = node.start_mark.line + 1
-            if isinstance(node, yaml.MappingNode):
-                result = {}
-                for key_node, value_node in node.value:
-                    key = loader.construct_object(key_node)
-                    result[key] = build(value_node, path + (key,))
-                    lines[path + (key,)] = key_node.start_mark.line + 1
-                return result
-            if isinstance(node, yaml.SequenceNode):
-                return [build(child, path + (i,)) for i, child in enumerate(node.value)]
-            return loader.construct_object(node, deep=True)
-
-        return (build(node, ()) if node is not None else None), lines
-    finally:
-        loader.dispose()
-
-
 _TAGS = frozenset({"text", "kana", "person_name", "date", "postal_code", "address", "phone", "email", "my_number",
                    "choice", "multi_choice", "yes_no", "number", "group", "all", "any", "not", "equals",
-                   "in", "includes", "answered", "compare"})
+                   "in", "includes", "answered", "compare", "str", "int", "float", "bool"})
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -92,13 +78,6 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     return tuple(path)
 
 
-def format_path(path: Path_) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 def _line_for(path: Path_, lines: dict[Path_, int]) -> int | None:
     for end in range(len(path), -1, -1):
         if path[:end] in lines:
@@ -108,71 +87,167 @@ def _line_for(path: Path_, lines: dict[Path_, int]) -> int | None:
 
 def _errors_from_validation(file: Path, data: Any, lines: dict[Path_, int],
                             error: ValidationError) -> list[DefinitionError]:
-    found = []
+    found: list[DefinitionError] = []
+    seen: set[Path_] = set()
     items = error.errors(include_url=False)
     for item in items:
         if item["type"] == "too_short" and any(
                 other["loc"][:len(item["loc"])] == item["loc"] and other is not item for other in items):
             continue  # pydantic also counts the items that failed; the real problem is inside
+        if item["type"] == "procedure" and "problems" in (item.get("ctx") or {}):
+            found += [DefinitionError(file, _line_for(p.path, lines), format_path(p.path), p.message)
+                      for p in item["ctx"]["problems"]]
+            continue
         loc = item["loc"]
         if item["type"] == "union_tag_invalid":
             loc = (*loc, item["ctx"]["discriminator"].strip("'"))
         path = _data_path(data, loc)
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown key (check its spelling; see `tetsuzuki procedures schema`)"
+        if is_scalar_union_error(item):
+            if path in seen:
+                continue   # one message for "text, number or true/false", not four
+            message = scalar_union_message(item.get("input"))
+        else:
+            message = message_for(item, path[-1] if path else None)
+        seen.add(path)
         found.append(DefinitionError(file, _line_for(path, lines), format_path(path), message))
     return found
 
 
-def load_file(file: Path) -> tuple[Procedure | None, list[DefinitionError]]:
-    """Load one procedure file; return the procedure or the list of what is wrong."""
+def _read_text(file: Path, limits: Limits) -> str:
+    """The file's text, never more than the size limit read (a link to /dev/zero is refused)."""
+    info = os.stat(file)
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(_("this is not a regular file; procedure files are plain text files ending in .yaml"))
+    with open(file, "rb") as handle:
+        data = handle.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise _Refused(_("the file is larger than {limit} MB; a procedure file is a few kilobytes, "
+                         "so this is probably not a procedure file (or split it into several "
+                         "procedures)").format(limit=limits.max_bytes // (1024 * 1024)))
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [DefinitionError(file, None, "", f"cannot read the file: {exc}")]
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _Refused(_("the file is not UTF-8 text (byte {offset} on line {line}); save it as UTF-8 "
+                         "in your editor").format(offset=exc.start + 1, line=line), line) from None
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _count(data: Any, limits: Limits) -> str | None:
+    """Refuse more fields or conditions than any procedure needs, before validating them."""
+    fields = conditions = 0
+    steps = data.get("steps") if isinstance(data, dict) else None
+    todo: list[Any] = []
+    for step in steps if isinstance(steps, list) else []:
+        if isinstance(step, dict):
+            todo.append(step.get("when"))
+            for item in step.get("fields") if isinstance(step.get("fields"), list) else []:
+                fields += 1
+                if isinstance(item, dict):
+                    todo.append(item.get("when"))
+                    inner = item.get("fields")
+                    fields += len(inner) if isinstance(inner, list) else 0
+                    todo += [sub.get("when") for sub in inner or () if isinstance(sub, dict)]
+    while todo and conditions <= limits.max_conditions:   # walked with a stack: no recursion
+        value = todo.pop()
+        if isinstance(value, dict):
+            conditions += 1
+            todo += value.values()
+        elif isinstance(value, list):
+            todo += value
+    if fields > limits.max_fields:
+        return _("the procedure has {count} fields; at most {limit} are accepted; split it into several "
+                 "procedures").format(count=f"{fields:,}", limit=f"{limits.max_fields:,}")
+    if conditions > limits.max_conditions:
+        return _("the procedure has more than {limit} conditions; simplify them, e.g. one `in:` "
+                 "instead of many `equals:`").format(limit=f"{limits.max_conditions:,}")
+    return None
+
+
+def _load(file: Path, limits: Limits) -> tuple[Procedure | None, list[DefinitionError], dict[Path_, int]]:
     try:
-        data, lines = read_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        return None, [DefinitionError(file, line, "", f"not valid YAML: {problem}")]
+        text = _read_text(file, limits)
+    except _Refused as exc:
+        return None, [DefinitionError(file, exc.line, "", exc.message)], {}
+    except OSError as exc:
+        return None, [DefinitionError(file, None, "", _("cannot read the file ({problem}); check that it "
+                                                        "exists and may be read").format(problem=exc.strerror or exc))], {}
+    data, lines, problems = compose(text, limits)
+    if problems:
+        return None, [DefinitionError(file, p.line, format_path(p.path), p.message) for p in problems], lines
     if not isinstance(data, dict):
-        return None, [DefinitionError(file, 1, "", "a procedure file must be a mapping of keys to values")]
+        return None, [DefinitionError(file, 1, "", _(
+            "a procedure file must be a mapping of keys to values, starting e.g. with `schema_version: 1`"))], lines
     if data.get("schema_version") not in (None, SCHEMA_VERSION):
-        return None, [DefinitionError(file, lines.get(("schema_version",)), "schema_version",
-                                      f"unsupported schema_version {data['schema_version']!r}; "
-                                      f"this version reads {SCHEMA_VERSION}")]
+        return None, [DefinitionError(file, lines.get(("schema_version",)), "schema_version", _(
+            "unsupported schema_version {version}; this version of the application reads {supported}"
+        ).format(version=repr(data["schema_version"])[:40], supported=SCHEMA_VERSION))], lines
+    too_many = _count(data, limits)
+    if too_many:
+        return None, [DefinitionError(file, lines.get(("steps",)), "steps", too_many)], lines
     try:
-        return Procedure.model_validate(data), []
+        procedure = Procedure.model_validate(data, context={"line_of": lambda path: _line_for(path, lines)})
     except ValidationError as exc:
-        return None, _errors_from_validation(file, data, lines, exc)
+        return None, _errors_from_validation(file, data, lines, exc), lines
+    return procedure, [], lines
+
+
+def load_file(file: Path, limits: Limits = LIMITS) -> tuple[Procedure | None, list[DefinitionError]]:
+    """Load one procedure file; return the procedure or the list of what is wrong. Never raises."""
+    procedure, errors, _lines = _load_guarded(file, limits)
+    return procedure, errors
+
+
+def _load_guarded(file: Path, limits: Limits):
+    try:
+        procedure, errors, lines = _load(file, limits)
+    except Exception as exc:   # noqa: BLE001 - a last resort: the fuzz tests assert it is never reached
+        return None, [DefinitionError(file, None, "", _(
+            "this file could not be checked because of an error in the application ({problem}); "
+            "please report it").format(problem=type(exc).__name__))], {}
+    if len(errors) > _MAX_ERRORS:
+        errors = [*errors[:_MAX_ERRORS], DefinitionError(file, None, "", _(
+            "{count} more problems are not listed; fix the ones above first").format(count=len(errors) - _MAX_ERRORS))]
+    return procedure, errors, lines
 
 
 def procedure_files(folders: list[Path] | tuple[Path, ...]) -> list[Path]:
     """The procedure files directly inside the given folders (or the files themselves)."""
-    files: list[Path] = []
+    files: dict[Path, Path] = {}   # by resolved path: a folder given twice is read once
     for folder in folders:
-        if folder.is_file():
-            files.append(folder)
-        elif folder.is_dir():
-            files.extend(sorted(folder.glob("*.yaml")))
-    return files
+        try:
+            found = sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder] if folder.exists() else []
+            for file in found:
+                files.setdefault(file.resolve(), file)
+        except (OSError, RuntimeError):
+            continue   # an unreadable folder or a link loop holds no procedures; nothing to list
+    return list(files.values())
 
 
-def load_all(paths: list[Path] | tuple[Path, ...]) -> LoadResult:
-    """Load every procedure file found; collect errors, including duplicate ids."""
+def load_all(paths: list[Path] | tuple[Path, ...], limits: Limits = LIMITS) -> LoadResult:
+    """Load every procedure file found; collect errors, including ids used by more than one file."""
     result = LoadResult()
+    loaded: dict[str, list[tuple[Procedure, Path, int | None]]] = {}
     for file in procedure_files(paths):
-        procedure, errors = load_file(file)
+        procedure, errors, lines = _load_guarded(file, limits)
         result.errors.extend(errors)
-        if procedure is None:
+        if procedure is not None:
+            loaded.setdefault(procedure.id, []).append((procedure, file, lines.get(("id",))))
+    for procedure_id, copies in loaded.items():
+        if len(copies) == 1:
+            procedure, file, _line = copies[0]
+            result.procedures.append(procedure)
+            result.sources[procedure_id] = file
             continue
-        if procedure.id in result.sources:
-            result.errors.append(DefinitionError(
-                file, None, "id", f"procedure id {procedure.id!r} is already used by {result.sources[procedure.id]}"))
-            continue
-        result.procedures.append(procedure)
-        result.sources[procedure.id] = file
+        for _procedure, file, line in copies:
+            others = ", ".join(str(other) for _p, other, _l in copies if other != file) or str(file)
+            result.errors.append(DefinitionError(file, line, "id", _(
+                "the procedure id `{id}` is also used by {others}; neither file is loaded until each "
+                "procedure has its own id (e.g. `{id}_2`), or one of the files is removed"
+            ).format(id=procedure_id, others=others)))
     return result

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
+from assistant.i18n import _
+from assistant.procedures.checks import check
 from assistant.procedures.conditions import Condition
 
 SCHEMA_VERSION = 1
@@ -57,9 +60,13 @@ class FieldBase(Strict):
     @model_validator(mode="after")
     def _check_meaning(self) -> FieldBase:
         if (self.person is None) != (self.meaning is None):
-            raise ValueError("`person` and `meaning` go together: give both or neither")
+            raise PydanticCustomError("procedure", "{text}", {"text": _(
+                "`person` and `meaning` go together: give both or neither, e.g. `person: applicant` "
+                "and `meaning: name`")})
         if self.meaning and self.kind not in MEANING_KINDS[self.meaning]:
-            raise ValueError(f"meaning {self.meaning!r} needs a field of kind {' or '.join(MEANING_KINDS[self.meaning])}")
+            raise PydanticCustomError("procedure", "{text}", {"text": _(
+                "meaning '{meaning}' needs a field of kind {kinds}").format(
+                meaning=self.meaning, kinds=" / ".join(MEANING_KINDS[self.meaning]))})
         return self
 
 
@@ -199,25 +206,13 @@ class Procedure(Strict):
     steps: tuple[Step, ...] = Field(min_length=1, description="Question groups, one per screen.")
 
     @model_validator(mode="after")
-    def _check_references(self) -> Procedure:
-        ids = _unique([s.id for s in self.steps], "step")
-        field_ids = _unique([f.id for f in self.all_fields()], "field")
-        _unique([a.id for a in self.attachments], "attachment")
-        del ids
-        for condition, where in self._conditions():
-            unknown = condition.fields() - set(field_ids)
-            if unknown:
-                raise ValueError(f"{where}: condition refers to unknown field(s) {sorted(unknown)}")
-        _check_no_cycles(self)
-        persons = {p.id for p in self.persons}
-        for field in self.all_fields():
-            if field.person and field.person not in persons:
-                raise ValueError(f"field {field.id}: unknown person {field.person!r} (declare it in `persons`)")
-        known_attachments = {a.id for a in self.attachments}
-        for rule in self.who_may_apply:
-            missing = set(rule.needs) - known_attachments
-            if missing:
-                raise ValueError(f"who_may_apply {rule.role}: unknown attachment(s) {sorted(missing)}")
+    def _check_across_fields(self, info: ValidationInfo) -> Procedure:
+        # The loader passes the file's line map so messages can say "already used at line 12".
+        line_of = (info.context or {}).get("line_of") or (lambda _path: None)
+        problems = check(self, line_of)
+        if problems:
+            raise PydanticCustomError("procedure", "{first}", {"first": problems[0].message,
+                                                              "problems": tuple(problems)})
         return self
 
     def all_fields(self) -> list[FieldDef]:
@@ -235,48 +230,3 @@ class Procedure(Strict):
             if field.id == field_id:
                 return field
         raise KeyError(field_id)
-
-    def _conditions(self):
-        for step in self.steps:
-            if step.when:
-                yield step.when, f"step {step.id}"
-            for field in step.fields:
-                if field.when:
-                    yield field.when, f"field {field.id}"
-                for sub in getattr(field, "fields", ()):
-                    if sub.when:
-                        yield sub.when, f"field {sub.id}"
-        for attachment in self.attachments:
-            for condition in (attachment.needed_when, attachment.omit_when):
-                if condition:
-                    yield condition, f"attachment {attachment.id}"
-
-
-def _check_no_cycles(procedure: Procedure) -> None:
-    """A question shown only when it (indirectly) answers itself could never be asked."""
-    depends: dict[str, set[str]] = {}
-    for step in procedure.steps:
-        step_needs = step.when.fields() if step.when else set()
-        for field in step.fields:
-            items = [field, *getattr(field, "fields", ())]
-            for item in items:
-                depends[item.id] = step_needs | (item.when.fields() if item.when else set())
-
-    def visit(field_id: str, trail: tuple[str, ...]) -> None:
-        if field_id in trail:
-            cycle = " → ".join((*trail[trail.index(field_id):], field_id))
-            raise ValueError(f"conditions depend on each other in a circle: {cycle}")
-        for needed in depends.get(field_id, ()):
-            visit(needed, (*trail, field_id))
-
-    for field_id in depends:
-        visit(field_id, ())
-
-
-def _unique(ids: list[str], what: str) -> list[str]:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"{what} id {item!r} is used twice")
-        seen.add(item)
-    return ids

@@ -51,7 +51,7 @@ def test_the_json_record_carries_the_imi_people(procedure):
     assert record["imi"]["@graph"][0]["氏名"]["姓"] == "山田"
 
 
-def test_a_meaning_needs_a_matching_kind_and_a_declared_person(tmp_path):
+def test_a_meaning_needs_a_matching_kind_and_a_declared_person(tmp_path, english):
     text = (GALLERY / "field_kinds.yaml").read_text(encoding="utf-8").replace(
         "{id: phone, kind: phone, label: 電話番号}", "{id: phone, kind: phone, label: 電話番号, person: me, meaning: birth_date}")
     file = tmp_path / "bad.yaml"

@@ -1,0 +1,163 @@
+"""Checks across the fields of a procedure: unique ids, references, ranges, condition cycles.
+
+Each problem names the path of the offending value so the loader can give its line. All checks
+run in time linear in the size of the procedure; the cycle check walks the dependency graph once
+with an explicit stack (a chain of 10,000 conditions neither recurses nor takes long).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from assistant.i18n import _
+
+if TYPE_CHECKING:
+    from assistant.procedures.model import Procedure
+
+Path_ = tuple[str | int, ...]
+LineOf = Callable[[Path_], "int | None"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path_
+    message: str
+
+
+def _where(line_of: LineOf, path: Path_) -> str:
+    line = line_of(path)
+    return _("line {line}").format(line=line) if line else format_path(path)
+
+
+def format_path(path: Path_) -> str:
+    """`steps[0].fields[2].when` — a data path as authors read it."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _fields(procedure: Procedure) -> Iterator[tuple[Any, Path_, list[tuple[Any, Path_]]]]:
+    """Every field with its path and the conditions it is shown under (its own last)."""
+    for s, step in enumerate(procedure.steps):
+        outer = [(step.when, ("steps", s, "when"))] if step.when else []
+        for f, field in enumerate(step.fields):
+            path = ("steps", s, "fields", f)
+            own = outer + ([(field.when, (*path, "when"))] if field.when else [])
+            yield field, path, own
+            for g, sub in enumerate(getattr(field, "fields", ())):
+                sub_path = (*path, "fields", g)
+                yield sub, sub_path, own + ([(sub.when, (*sub_path, "when"))] if sub.when else [])
+
+
+def _duplicates(items: list[tuple[str, Path_]], what: str, line_of: LineOf) -> Iterator[Problem]:
+    first: dict[str, Path_] = {}
+    for item_id, path in items:
+        if item_id in first:
+            yield Problem(path, _("the {what} id `{id}` is already used at {where}; give each {what} "
+                                  "its own id, e.g. `{id}_2`").format(
+                what=what, id=item_id, where=_where(line_of, first[item_id])))
+        else:
+            first[item_id] = path
+
+
+def check(procedure: Procedure, line_of: LineOf = lambda _path: None) -> list[Problem]:
+    """Every problem across fields, in file order."""
+    problems: list[Problem] = []
+    fields = list(_fields(procedure))
+    problems += _duplicates([(s.id, ("steps", i, "id")) for i, s in enumerate(procedure.steps)],
+                            _("step"), line_of)
+    problems += _duplicates([(f.id, (*p, "id")) for f, p, _c in fields], _("field"), line_of)
+    problems += _duplicates([(a.id, ("attachments", i, "id")) for i, a in enumerate(procedure.attachments)],
+                            _("attachment"), line_of)
+    problems += _duplicates([(p.id, ("persons", i, "id")) for i, p in enumerate(procedure.persons)],
+                            _("person"), line_of)
+    for field, path, _conditions in fields:
+        problems += _check_field(field, path, line_of)
+    problems += _check_references(procedure, fields)
+    problems += _check_cycles(fields)
+    return problems
+
+
+def _check_field(field: Any, path: Path_, line_of: LineOf) -> list[Problem]:
+    problems = list(_duplicates([(o.value, (*path, "options", i, "value"))
+                                 for i, o in enumerate(getattr(field, "options", ()))], _("option"), line_of))
+    if field.kind == "group" and field.min_items > field.max_items:
+        problems.append(Problem((*path, "min_items"), _(
+            "min_items ({low}) is larger than max_items ({high}); no number of items could be "
+            "accepted: make min_items at most max_items, e.g. `min_items: 1` and `max_items: 5`"
+        ).format(low=field.min_items, high=field.max_items)))
+    if field.kind == "number" and None not in (field.minimum, field.maximum) and field.minimum > field.maximum:
+        problems.append(Problem((*path, "minimum"), _(
+            "minimum ({low}) is larger than maximum ({high}); no number could be accepted: make "
+            "minimum at most maximum").format(low=field.minimum, high=field.maximum)))
+    return problems
+
+
+def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
+    problems = []
+    known = {field.id for field, _p, _c in fields}
+    conditions = [(step.when, ("steps", i, "when")) for i, step in enumerate(procedure.steps) if step.when]
+    conditions += [(field.when, (*path, "when")) for field, path, _c in fields if field.when]
+    for i, attachment in enumerate(procedure.attachments):
+        for key in ("needed_when", "omit_when"):
+            if getattr(attachment, key):
+                conditions.append((getattr(attachment, key), ("attachments", i, key)))
+    for condition, path in conditions:
+        unknown = sorted(condition.fields() - known)
+        if unknown:
+            problems.append(Problem(path, _(
+                "this condition refers to unknown field(s) {ids}; use the id of a field of this "
+                "procedure (check the spelling)").format(ids=", ".join(unknown))))
+    persons = {person.id for person in procedure.persons}
+    for field, path, _c in fields:
+        if field.person and field.person not in persons:
+            problems.append(Problem((*path, "person"), _(
+                "unknown person `{id}`; declare it in `persons`, e.g. `persons: [{{id: {id}, label: 請求者}}]`"
+            ).format(id=field.person)))
+    attachments = {a.id for a in procedure.attachments}
+    for i, rule in enumerate(procedure.who_may_apply):
+        for missing in sorted(set(rule.needs) - attachments):
+            problems.append(Problem(("who_may_apply", i, "needs"), _(
+                "unknown attachment `{id}`; declare it in `attachments` or remove it from `needs`"
+            ).format(id=missing)))
+    return problems
+
+
+def _check_cycles(fields: list) -> list[Problem]:
+    """A question shown only when it (indirectly) answers itself could never be asked."""
+    needs: dict[str, list[tuple[str, Path_]]] = {}
+    for field, _path, conditions in fields:
+        needs.setdefault(field.id, [])
+        for condition, where in conditions:
+            needs[field.id] += [(needed, where) for needed in sorted(condition.fields())]
+    state: dict[str, int] = {}           # 1: on the current walk, 2: finished
+    for start in needs:
+        if start in state:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        state[start] = 1
+        while stack:
+            node, index = stack[-1]
+            edges = needs.get(node, [])
+            if index == len(edges):
+                state[node] = 2
+                stack.pop()
+                continue
+            stack[-1] = (node, index + 1)
+            needed, where = edges[index]
+            if state.get(needed) == 1:
+                trail = [n for n, _i in stack]
+                trail = [*trail[trail.index(needed):], needed]
+                if len(trail) > 9:   # a long circle is named by its ends, not by a page of ids
+                    trail = [*trail[:4], "…", *trail[-4:]]
+                circle = " → ".join(trail)
+                return [Problem(where, _(
+                    "conditions depend on each other in a circle: {circle}; a question can only "
+                    "depend on questions that can be answered before it").format(circle=circle))]
+            if needed in needs and needed not in state:
+                state[needed] = 1
+                stack.append((needed, 0))
+    return []
