@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.i18n import _
+from assistant.procedures.yamlsafe import shorten
 
 if TYPE_CHECKING:
     from assistant.procedures.model import Procedure
@@ -35,7 +36,8 @@ def format_path(path: Path_) -> str:
     """`steps[0].fields[2].when` — a data path as authors read it."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        part = part if isinstance(part, int) else shorten(part)
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
 
 
@@ -110,7 +112,7 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
         if unknown:
             problems.append(Problem(path, _(
                 "this condition refers to unknown field(s) {ids}; use the id of a field of this "
-                "procedure (check the spelling)").format(ids=", ".join(unknown))))
+                "procedure (check the spelling)").format(ids=", ".join(shorten(i) for i in unknown[:5]) + (" …" if len(unknown) > 5 else ""))))
     persons = {person.id for person in procedure.persons}
     for field, path, _c in fields:
         if field.person and field.person not in persons:

@@ -21,9 +21,9 @@ from assistant.i18n import _
 from assistant.procedures.checks import format_path
 from assistant.procedures.messages import is_scalar_union_error, message_for, scalar_union_message
 from assistant.procedures.model import SCHEMA_VERSION, Procedure
-from assistant.procedures.yamlsafe import LIMITS, Limits, Path_, YamlProblems, compose, read_yaml
+from assistant.procedures.yamlsafe import LIMITS, Limits, Path_, YamlProblems, compose, read_yaml, shorten
 
-__all__ = ["DefinitionError", "LoadResult", "format_path", "load_all", "load_file", "procedure_files",
+__all__ = ["DefinitionError", "LoadResult", "format_path", "load_all", "load_bytes", "load_file", "procedure_files",
            "read_yaml", "YamlProblems"]
 
 _MAX_ERRORS = 50   # per file: the first fifty say enough about a broken file
@@ -113,13 +113,16 @@ def _errors_from_validation(file: Path, data: Any, lines: dict[Path_, int],
     return found
 
 
-def _read_text(file: Path, limits: Limits) -> str:
-    """The file's text, never more than the size limit read (a link to /dev/zero is refused)."""
+def _read_bytes(file: Path, limits: Limits) -> bytes:
+    """The file's bytes, never more than the size limit read (a link to /dev/zero is refused)."""
     info = os.stat(file)
     if not stat.S_ISREG(info.st_mode):
         raise _Refused(_("this is not a regular file; procedure files are plain text files ending in .yaml"))
     with open(file, "rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
+        return handle.read(limits.max_bytes + 1)
+
+
+def _decode(data: bytes, limits: Limits) -> str:
     if len(data) > limits.max_bytes:
         raise _Refused(_("the file is larger than {limit} MB; a procedure file is a few kilobytes, "
                          "so this is probably not a procedure file (or split it into several "
@@ -169,9 +172,10 @@ def _count(data: Any, limits: Limits) -> str | None:
     return None
 
 
-def _load(file: Path, limits: Limits) -> tuple[Procedure | None, list[DefinitionError], dict[Path_, int]]:
+def _load(file: Path, limits: Limits, content: bytes | None = None
+          ) -> tuple[Procedure | None, list[DefinitionError], dict[Path_, int]]:
     try:
-        text = _read_text(file, limits)
+        text = _decode(_read_bytes(file, limits) if content is None else content, limits)
     except _Refused as exc:
         return None, [DefinitionError(file, exc.line, "", exc.message)], {}
     except OSError as exc:
@@ -186,7 +190,7 @@ def _load(file: Path, limits: Limits) -> tuple[Procedure | None, list[Definition
     if data.get("schema_version") not in (None, SCHEMA_VERSION):
         return None, [DefinitionError(file, lines.get(("schema_version",)), "schema_version", _(
             "unsupported schema_version {version}; this version of the application reads {supported}"
-        ).format(version=repr(data["schema_version"])[:40], supported=SCHEMA_VERSION))], lines
+        ).format(version=shorten(repr(data["schema_version"])), supported=SCHEMA_VERSION))], lines
     too_many = _count(data, limits)
     if too_many:
         return None, [DefinitionError(file, lines.get(("steps",)), "steps", too_many)], lines
@@ -203,9 +207,15 @@ def load_file(file: Path, limits: Limits = LIMITS) -> tuple[Procedure | None, li
     return procedure, errors
 
 
-def _load_guarded(file: Path, limits: Limits):
+def load_bytes(content: bytes, file: Path, limits: Limits = LIMITS) -> tuple[Procedure | None, list[DefinitionError]]:
+    """Like `load_file` for content already read (`file` only names it in the errors)."""
+    procedure, errors, _lines = _load_guarded(file, limits, content)
+    return procedure, errors
+
+
+def _load_guarded(file: Path, limits: Limits, content: bytes | None = None):
     try:
-        procedure, errors, lines = _load(file, limits)
+        procedure, errors, lines = _load(file, limits, content)
     except Exception as exc:   # noqa: BLE001 - a last resort: the fuzz tests assert it is never reached
         return None, [DefinitionError(file, None, "", _(
             "this file could not be checked because of an error in the application ({problem}); "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.i18n import _
+from assistant.procedures.yamlsafe import shorten
 
 _SCALAR_UNION_TAGS = frozenset({"str", "int", "float", "bool"})
 
@@ -51,6 +52,7 @@ def _expected(kind: str) -> str:
 def message_for(item: dict[str, Any], key: str | int | None) -> str:
     """The translated message for one pydantic error; `key` is the last part of its path."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    key = shorten(key)
     if kind == "missing":
         return _("the required key `{key}` is missing; add it, e.g. `{key}: …` (see "
                  "`tetsuzuki procedures schema`)").format(key=key)
@@ -71,7 +73,7 @@ def message_for(item: dict[str, Any], key: str | int | None) -> str:
         return _("this value is not allowed here; write one of: {choices}").format(choices=ctx.get("expected"))
     if kind == "union_tag_invalid":
         return _("unknown kind `{tag}`; write one of: {choices}").format(
-            tag=ctx.get("tag"), choices=ctx.get("expected_tags", "").replace("'", ""))
+            tag=shorten(ctx.get("tag")), choices=ctx.get("expected_tags", "").replace("'", ""))
     if kind == "union_tag_not_found":
         return _("the key `{key}` is missing; add it, e.g. `kind: text`").format(
             key=str(ctx.get("discriminator", "kind")).strip("'"))
@@ -82,7 +84,7 @@ def message_for(item: dict[str, Any], key: str | int | None) -> str:
         return _("this number must be at least {limit}").format(limit=ctx.get("ge", ctx.get("gt")))
     if kind == "procedure":          # our own checks, already translated
         return str(item["msg"])
-    return _("this value is not accepted here ({detail})").format(detail=item["msg"])
+    return _("this value is not accepted here ({detail})").format(detail=shorten(item["msg"], 200))
 
 
 def scalar_union_message(value: Any) -> str:

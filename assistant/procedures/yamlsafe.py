@@ -88,6 +88,13 @@ def bad_character(char: str) -> str | None:
     return None
 
 
+def shorten(value: object, limit: int = 40) -> str:
+    """Text from the file as a message may quote it: short, invisible characters made visible."""
+    text = str(value)
+    text = text if len(text) <= limit else text[:limit - 1] + "…"
+    return _SUSPECT.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def describe_character(char: str) -> str:
     """`U+202E RIGHT-TO-LEFT OVERRIDE` — how a message names an invisible character."""
     name = unicodedata.name(char, "")
@@ -192,7 +199,7 @@ class _Builder:
         if first is not None:
             self.problem(line, frame.path + (key,), _(
                 "the key `{key}` appears twice in the same mapping (first on line {first}); keep "
-                "only one of them").format(key=key, first=first))
+                "only one of them").format(key=shorten(key), first=first))
             return
         frame.seen[key] = line
         frame.key_is_bad = False
@@ -224,10 +231,10 @@ class _Builder:
             if any(frame.anchor == event.anchor for frame in self.stack):
                 self.fatal(line, path, _(
                     "the alias *{name} is used inside the value it names, which would never end; "
-                    "write the value out").format(name=event.anchor))
+                    "write the value out").format(name=shorten(event.anchor)))
             self.fatal(line, path, _(
                 "the alias *{name} is used before a value is named &{name}; name the value first"
-            ).format(name=event.anchor))
+            ).format(name=shorten(event.anchor)))
         value, values, chars = self.anchors[event.anchor]
         self._count(line, path, values, chars)
         if not is_key:
@@ -241,7 +248,7 @@ class _Builder:
             return True
         self.problem(line, path, _(
             "the tag {tag} is not allowed: procedure files hold plain texts, numbers, lists and "
-            "mappings; remove the tag").format(tag=tag.replace(_CORE, "!!")))
+            "mappings; remove the tag").format(tag=shorten(tag.replace(_CORE, "!!"))))
         return False
 
     def _scalar(self, event: yaml.ScalarEvent, line: int, path: Path_, is_key: bool) -> None:
@@ -336,12 +343,14 @@ def compose(text: str, limits: Limits = LIMITS) -> tuple[Any, dict[Path_, int], 
         pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # the end of a file without a final line break is on its last line, not after it
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else None
         if "nesting depth" in str(exc.problem):   # libyaml's own bound (1,000), said our way
-            builder.problems.append(Problem(mark.line + 1 if mark else None, (), _too_deep(limits)))
+            builder.problems.append(Problem(line, (), _too_deep(limits)))
             return builder.result, builder.lines, builder.problems
-        builder.problems.append(Problem(mark.line + 1 if mark else None, (), _(
+        builder.problems.append(Problem(line, (), _(
             "this is not valid YAML ({problem}); check the indentation, the colons and the quotes "
-            "on this line and the one before").format(problem=exc.problem or exc.context or "?")))
+            "on this line and the one before").format(problem=shorten(exc.problem or exc.context or "?", 200))))
     except yaml.reader.ReaderError as exc:
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
         # libyaml counts bytes of the UTF-8 text, PyYAML characters
@@ -353,7 +362,7 @@ def compose(text: str, limits: Limits = LIMITS) -> tuple[Any, dict[Path_, int], 
     except yaml.YAMLError as exc:
         builder.problems.append(Problem(None, (), _(
             "this is not valid YAML ({problem}); check the indentation, the colons and the quotes"
-        ).format(problem=str(exc)[:200])))
+        ).format(problem=shorten(exc, 200))))
     finally:
         parser.dispose()
     return builder.result, builder.lines, builder.problems
