@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.i18n import _
+from assistant.i18n import _, ngettext
 from assistant.procedures.yamlsafe import shorten
 
 if TYPE_CHECKING:
@@ -54,13 +54,23 @@ def _fields(procedure: Procedure) -> Iterator[tuple[Any, Path_, list[tuple[Any, 
                 yield sub, sub_path, own + ([(sub.when, (*sub_path, "when"))] if sub.when else [])
 
 
+def _used_twice(what: str) -> str:
+    return {
+        "step": _("the step id `{id}` is already used at {where}; give each step its own id, e.g. `{id}_2`"),
+        "field": _("the field id `{id}` is already used at {where}; give each field its own id, e.g. `{id}_2`"),
+        "attachment": _("the attachment id `{id}` is already used at {where}; give each attachment its own "
+                        "id, e.g. `{id}_2`"),
+        "person": _("the person id `{id}` is already used at {where}; give each person its own id, e.g. `{id}_2`"),
+        "option": _("the option value `{id}` is already used at {where} in this question; give each option "
+                    "its own value, e.g. `{id}_2`"),
+    }[what]
+
+
 def _duplicates(items: list[tuple[str, Path_]], what: str, line_of: LineOf) -> Iterator[Problem]:
     first: dict[str, Path_] = {}
     for item_id, path in items:
         if item_id in first:
-            yield Problem(path, _("the {what} id `{id}` is already used at {where}; give each {what} "
-                                  "its own id, e.g. `{id}_2`").format(
-                what=what, id=item_id, where=_where(line_of, first[item_id])))
+            yield Problem(path, _used_twice(what).format(id=item_id, where=_where(line_of, first[item_id])))
         else:
             first[item_id] = path
 
@@ -70,12 +80,12 @@ def check(procedure: Procedure, line_of: LineOf = lambda _path: None) -> list[Pr
     problems: list[Problem] = []
     fields = list(_fields(procedure))
     problems += _duplicates([(s.id, ("steps", i, "id")) for i, s in enumerate(procedure.steps)],
-                            _("step"), line_of)
-    problems += _duplicates([(f.id, (*p, "id")) for f, p, _c in fields], _("field"), line_of)
+                            "step", line_of)
+    problems += _duplicates([(f.id, (*p, "id")) for f, p, _c in fields], "field", line_of)
     problems += _duplicates([(a.id, ("attachments", i, "id")) for i, a in enumerate(procedure.attachments)],
-                            _("attachment"), line_of)
+                            "attachment", line_of)
     problems += _duplicates([(p.id, ("persons", i, "id")) for i, p in enumerate(procedure.persons)],
-                            _("person"), line_of)
+                            "person", line_of)
     for field, path, _conditions in fields:
         problems += _check_field(field, path, line_of)
     problems += _check_references(procedure, fields)
@@ -85,7 +95,7 @@ def check(procedure: Procedure, line_of: LineOf = lambda _path: None) -> list[Pr
 
 def _check_field(field: Any, path: Path_, line_of: LineOf) -> list[Problem]:
     problems = list(_duplicates([(o.value, (*path, "options", i, "value"))
-                                 for i, o in enumerate(getattr(field, "options", ()))], _("option"), line_of))
+                                 for i, o in enumerate(getattr(field, "options", ()))], "option", line_of))
     if field.kind == "group" and field.min_items > field.max_items:
         problems.append(Problem((*path, "min_items"), _(
             "min_items ({low}) is larger than max_items ({high}); no number of items could be "
@@ -110,9 +120,11 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
     for condition, path in conditions:
         unknown = sorted(condition.fields() - known)
         if unknown:
-            problems.append(Problem(path, _(
-                "this condition refers to unknown field(s) {ids}; use the id of a field of this "
-                "procedure (check the spelling)").format(ids=", ".join(shorten(i) for i in unknown[:5]) + (" …" if len(unknown) > 5 else ""))))
+            problems.append(Problem(path, ngettext(
+                "this condition refers to an unknown field, {ids}; use the id of a field of this "
+                "procedure (check the spelling)",
+                "this condition refers to unknown fields, {ids}; use the ids of fields of this "
+                "procedure (check the spelling)", len(unknown)).format(ids=", ".join(shorten(i) for i in unknown[:5]) + (" …" if len(unknown) > 5 else ""))))
     persons = {person.id for person in procedure.persons}
     for field, path, _c in fields:
         if field.person and field.person not in persons:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.i18n import _
+from assistant.i18n import _, ngettext
 from assistant.procedures.checks import format_path
 from assistant.procedures.messages import is_scalar_union_error, message_for, scalar_union_message
 from assistant.procedures.model import SCHEMA_VERSION, Procedure
@@ -40,7 +40,8 @@ class DefinitionError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        return f"{where}: {self.path or _('(whole file)')}: {self.message}"
+        path = self.path or _("(whole file)")
+        return f"{where}: {path}: {self.message}"
 
 
 @dataclass
@@ -221,8 +222,10 @@ def _load_guarded(file: Path, limits: Limits, content: bytes | None = None):
             "this file could not be checked because of an error in the application ({problem}); "
             "please report it").format(problem=type(exc).__name__))], {}
     if len(errors) > _MAX_ERRORS:
-        errors = [*errors[:_MAX_ERRORS], DefinitionError(file, None, "", _(
-            "{count} more problems are not listed; fix the ones above first").format(count=len(errors) - _MAX_ERRORS))]
+        more = len(errors) - _MAX_ERRORS
+        errors = [*errors[:_MAX_ERRORS], DefinitionError(file, None, "", ngettext(
+            "{count} more problem is not listed; fix the ones above first",
+            "{count} more problems are not listed; fix the ones above first", more).format(count=more))]
     return procedure, errors, lines
 
 

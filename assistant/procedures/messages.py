@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.i18n import _
+from assistant.i18n import _, ngettext
 from assistant.procedures.yamlsafe import shorten
 
 _SCALAR_UNION_TAGS = frozenset({"str", "int", "float", "bool"})
@@ -68,7 +68,9 @@ def message_for(item: dict[str, Any], key: str | int | None) -> str:
         return _("this is not a valid id: use lower-case letters, digits and underscores, starting "
                  "with a letter, e.g. `applicant_name`")
     if kind == "too_short":
-        return _("this list needs at least {count} item(s); add them").format(count=ctx.get("min_length"))
+        count = int(ctx.get("min_length") or 1)
+        return ngettext("this list needs at least {count} item; add it",
+                        "this list needs at least {count} items; add them", count).format(count=count)
     if kind == "literal_error":
         return _("this value is not allowed here; write one of: {choices}").format(choices=ctx.get("expected"))
     if kind == "union_tag_invalid":
