@@ -49,7 +49,8 @@ def _fields(procedure: Procedure) -> Iterator[tuple[Any, Path_, list[tuple[Any, 
             path = ("steps", s, "fields", f)
             own = outer + ([(field.when, (*path, "when"))] if field.when else [])
             yield field, path, own
-            for g, sub in enumerate(getattr(field, "fields", ())):
+            # `field.kind` tests, not getattr: a missing attribute costs pydantic a raised error
+            for g, sub in enumerate(field.fields if field.kind == "group" else ()):
                 sub_path = (*path, "fields", g)
                 yield sub, sub_path, own + ([(sub.when, (*sub_path, "when"))] if sub.when else [])
 
@@ -95,7 +96,8 @@ def check(procedure: Procedure, line_of: LineOf = lambda _path: None) -> list[Pr
 
 def _check_field(field: Any, path: Path_, line_of: LineOf) -> list[Problem]:
     problems = list(_duplicates([(o.value, (*path, "options", i, "value"))
-                                 for i, o in enumerate(getattr(field, "options", ()))], "option", line_of))
+                                 for i, o in enumerate(field.options if field.kind in ("choice", "multi_choice") else ())],
+                                "option", line_of))
     if field.kind == "group" and field.min_items > field.max_items:
         problems.append(Problem((*path, "min_items"), _(
             "min_items ({low}) is larger than max_items ({high}); no number of items could be "

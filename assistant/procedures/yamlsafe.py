@@ -49,7 +49,7 @@ class Limits:
     max_chars: int = 8 * 1024 * 1024     # characters of all texts after alias expansion
     max_number_chars: int = 30
     max_fields: int = 10_000
-    max_conditions: int = 10_000
+    max_conditions: int = 30_000       # condition clauses: a few per field at most
 
 
 LIMITS = Limits()
@@ -120,6 +120,8 @@ class _Frame:
 
 
 _NO_KEY = object()
+_IGNORED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Builder:
@@ -207,7 +209,7 @@ class _Builder:
 
     # -- events --------------------------------------------------------------------------------
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+        if type(event) in _IGNORED:
             return
         line = event.start_mark.line + 1
         if isinstance(event, yaml.DocumentStartEvent):
@@ -216,15 +218,16 @@ class _Builder:
                     "the file holds more than one YAML document (a second `---`); put one procedure "
                     "in each file"))
             return
-        path, is_key = self._next_path()
-        if isinstance(event, yaml.AliasEvent):
-            self._alias(event, line, path, is_key)
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event, line, path, is_key)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._start(event, line, path, is_key)
-        else:
+        if type(event) in _ENDS:
             self._end(line)
+            return
+        path, is_key = self._next_path()
+        if type(event) is yaml.ScalarEvent:
+            self._scalar(event, line, path, is_key)
+        elif type(event) is yaml.AliasEvent:
+            self._alias(event, line, path, is_key)
+        else:
+            self._start(event, line, path, is_key)
 
     def _alias(self, event: yaml.AliasEvent, line: int, path: Path_, is_key: bool) -> None:
         if event.anchor not in self.anchors:
