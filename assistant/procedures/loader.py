@@ -154,9 +154,9 @@ def _count(data: Any, limits: Limits) -> str | None:
                 fields += 1
                 if isinstance(item, dict):
                     todo.append(item.get("when"))
-                    inner = item.get("fields")
-                    fields += len(inner) if isinstance(inner, list) else 0
-                    todo += [sub.get("when") for sub in inner or () if isinstance(sub, dict)]
+                    inner = item.get("fields") if isinstance(item.get("fields"), list) else []
+                    fields += len(inner)
+                    todo += [sub.get("when") for sub in inner if isinstance(sub, dict)]
     while todo and conditions <= limits.max_conditions:   # walked with a stack: no recursion
         value = todo.pop()
         if isinstance(value, dict):
