@@ -91,9 +91,9 @@ def _errors_from_validation(file: Path, data: Any, lines: dict[Path_, int],
     found: list[DefinitionError] = []
     seen: set[Path_] = set()
     items = error.errors(include_url=False)
+    inside = {item["loc"][:end] for item in items for end in range(len(item["loc"]))}   # proper prefixes
     for item in items:
-        if item["type"] == "too_short" and any(
-                other["loc"][:len(item["loc"])] == item["loc"] and other is not item for other in items):
+        if item["type"] == "too_short" and item["loc"] in inside:
             continue  # pydantic also counts the items that failed; the real problem is inside
         if item["type"] == "procedure" and "problems" in (item.get("ctx") or {}):
             found += [DefinitionError(file, _line_for(p.path, lines), format_path(p.path), p.message)

@@ -33,9 +33,10 @@ _CONSTRUCTOR = SafeConstructor()
 #: invisible characters that reorder or hide text ("Trojan source"); other format characters such
 #: as the zero-width joiner of emoji sequences are left alone
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SEPARATORS = frozenset("\u2028\u2029")   # line and paragraph separators: breaks no form can print
 #: the same characters plus C0/C1 controls (tab and line feed allowed) and lone surrogates, found
 #: with one regular-expression search per text
-_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI)) + "]")
+_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI | _SEPARATORS)) + "]")
 _MAX_PROBLEMS = 50
 
 
@@ -81,7 +82,7 @@ def bad_character(char: str) -> str | None:
     category = unicodedata.category(char)
     if char in _BIDI:
         return "bidi"
-    if category == "Cc" and char not in "\t\n":
+    if (category == "Cc" and char not in "\t\n") or char in _SEPARATORS:
         return "control"
     if category == "Cs":
         return "surrogate"

@@ -51,7 +51,8 @@ def load_with(tmp_path: Path, text: str | bytes, name: str = "hostile.yaml") -> 
     catalog = Catalog.load([tmp_path])
     assert {p.id for p in catalog.procedures} == GOOD
     assert {e.file.name for e in catalog.errors} == {name}
-    assert all("error in the application" not in e.message for e in catalog.errors)
+    assert all("error in the application" not in e.message and "アプリケーションの不具合" not in e.message
+               for e in catalog.errors)
     return catalog.errors
 
 
@@ -152,6 +153,7 @@ def test_a_key_written_twice_is_refused_at_its_second_line(tmp_path, english):
     ('"氏名\\x07"', "U+0007", 3),
     ('"\\x1b[31m氏名"', "U+001B", 1),
     ('"氏\\u200f名"', "U+200F RIGHT-TO-LEFT MARK", 2),
+    ('"氏名\\u2028"', "U+2028 LINE SEPARATOR", 3),
 ])
 def test_control_and_bidi_characters_in_texts_are_named_with_their_position(
         tmp_path, english, text, character, position):
