@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.i18n import _, ngettext
-from assistant.procedures.yamlsafe import shorten
+from assistant.procedures.texts import shorten
 
 if TYPE_CHECKING:
     from assistant.procedures.model import Procedure

@@ -21,7 +21,8 @@ from assistant.i18n import _, ngettext
 from assistant.procedures.checks import format_path
 from assistant.procedures.messages import is_scalar_union_error, message_for, scalar_union_message
 from assistant.procedures.model import SCHEMA_VERSION, Procedure
-from assistant.procedures.yamlsafe import LIMITS, Limits, Path_, YamlProblems, compose, read_yaml, shorten
+from assistant.procedures.texts import shorten
+from assistant.procedures.yamlsafe import LIMITS, Limits, Path_, YamlProblems, compose, read_yaml
 
 __all__ = ["DefinitionError", "LoadResult", "format_path", "load_all", "load_bytes", "load_file", "procedure_files",
            "read_yaml", "YamlProblems"]

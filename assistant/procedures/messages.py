@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.i18n import _, ngettext
-from assistant.procedures.yamlsafe import shorten
+from assistant.procedures.texts import shorten
 
 _SCALAR_UNION_TAGS = frozenset({"str", "int", "float", "bool"})
 

@@ -10,8 +10,6 @@ characters in texts are reported with their line and carry on, so one pass names
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,22 +19,16 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from assistant.i18n import _
+from assistant.procedures.texts import describe_character, shorten, text_problem
 
 Path_ = tuple[str | int, ...]
 
-_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml: about 10x faster
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml (C) when PyYAML was built with it
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {_CORE + "int", _CORE + "float"}
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
-#: invisible characters that reorder or hide text ("Trojan source"); other format characters such
-#: as the zero-width joiner of emoji sequences are left alone
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_SEPARATORS = frozenset("\u2028\u2029")   # line and paragraph separators: breaks no form can print
-#: the same characters plus C0/C1 controls (tab and line feed allowed) and lone surrogates, found
-#: with one regular-expression search per text
-_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI | _SEPARATORS)) + "]")
 _MAX_PROBLEMS = 50
 
 
@@ -75,31 +67,6 @@ class YamlProblems(Exception):
 
 class _Fatal(Exception):
     pass
-
-
-def bad_character(char: str) -> str | None:
-    """Why `char` may not appear in a procedure text, or None when it may."""
-    category = unicodedata.category(char)
-    if char in _BIDI:
-        return "bidi"
-    if (category == "Cc" and char not in "\t\n") or char in _SEPARATORS:
-        return "control"
-    if category == "Cs":
-        return "surrogate"
-    return None
-
-
-def shorten(value: object, limit: int = 40) -> str:
-    """Text from the file as a message may quote it: short, invisible characters made visible."""
-    text = str(value)
-    text = text if len(text) <= limit else text[:limit - 1] + "…"
-    return _SUSPECT.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
-
-
-def describe_character(char: str) -> str:
-    """`U+202E RIGHT-TO-LEFT OVERRIDE` — how a message names an invisible character."""
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X} {name}".rstrip()
 
 
 def _too_deep(limits: Limits) -> str:
@@ -291,26 +258,12 @@ class _Builder:
         self._place(value, line, is_key, bad=bad)
 
     def _check_text(self, text: str, event: yaml.ScalarEvent, line: int, path: Path_) -> None:
-        found = _SUSPECT.search(text)
-        if found:
-            index, char = found.start(), found.group()
-            kind = bad_character(char) or "control"
+        found = text_problem(text)
+        if found:   # one per text is enough to find it
+            index, message = found
             # literal and folded blocks keep their line breaks: find the line of the character
             at_line = line + (1 + text.count("\n", 0, index) if event.style in ("|", ">") else 0)
-            messages = {
-                "bidi": _("character {position} of this text is {character}, an invisible "
-                          "character that changes the order in which the text is shown; delete "
-                          "it (retype the text if you cannot see it)"),
-                "control": _("character {position} of this text is {character}, a control "
-                             "character that cannot be shown or printed; delete it (retype the "
-                             "text if you cannot see it)"),
-                "surrogate": _("character {position} of this text is {character}, half of a "
-                               "character pair that cannot be printed; write the character "
-                               "itself, e.g. 𠮷 instead of \\ud842"),
-            }
-            # one per text is enough to find it
-            self.problem(at_line, path, messages[kind].format(
-                position=index + 1, character=describe_character(char)))
+            self.problem(at_line, path, message)
 
     def _start(self, event: yaml.CollectionStartEvent, line: int, path: Path_, is_key: bool) -> None:
         mapping = isinstance(event, yaml.MappingStartEvent)
