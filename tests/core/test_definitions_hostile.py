@@ -256,3 +256,17 @@ def test_messages_are_translated(tmp_path):
     error = the_error(tmp_path, HEAD + step(field("a", "        label: 別の項目\n")))
     assert (error.line, error.path) == (17, "steps[0].fields[0].label")
     assert "2 回" in error.message and "16 行目" in error.message
+
+
+def test_a_long_text_repeated_through_aliases_is_refused(tmp_path, english):
+    # 100 references to a 100,000-character text: 10 million characters once expanded
+    text = HEAD.replace("steps:\n", f"keywords: [&long {'あ' * 100_000}, {', '.join(['*long'] * 100)}]\nsteps:\n")
+    error = the_error(tmp_path, text + step(field("a")))
+    assert (error.line, error.path) == (9, "keywords[83]")   # the 84th copy goes over 8 MiB
+    assert "the texts add up to more than 8,388,608 characters once aliases (*name) are expanded" in error.message
+
+
+def test_merge_keys_are_refused(tmp_path, english):
+    errors = load_with(tmp_path, HEAD + step(field("a", "        <<: {hint: 説明}\n")))
+    assert (errors[0].line, errors[0].path) == (17, "steps[0].fields[0]")
+    assert errors[0].message == "merge keys (<<) are not supported; write the keys out in this mapping"
