@@ -6,12 +6,21 @@ from __future__ import annotations
 import sys
 
 from assistant.cli import main as cli_main
+from assistant.i18n import _
 from assistant.paths import AppPaths
 
 
 def _window(app_paths: AppPaths, language: str | None, shared_pc: bool) -> int:
-    from ui.app import run   # Qt is loaded only when the window is wanted
-
+    try:
+        from ui.app import run   # Qt is loaded only when the window is wanted
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("PySide6", "shiboken6"):
+            raise
+        print(_("The window needs Qt (PySide6), which is not installed. Install it with: "
+                "pip install 'PySide6-Essentials>=6.8' 'PySide6-Addons>=6.8' — or start the "
+                "application with ./run from its folder. Commands without a window work without it, "
+                "for example: tetsuzuki procedures list"), file=sys.stderr)
+        return 2
     return run(app_paths, language=language, shared_pc=shared_pc)
 
 

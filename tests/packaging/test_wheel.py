@@ -116,3 +116,10 @@ def test_tetsuzuki_exports_a_pdf_with_the_answers_and_the_bundled_font(installed
     # the person's copy in English: the procedure texts' English catalog is bundled too
     assert "Request for a copy of the residence record" in _checked(
         _run("pdftotext", copy, "-", cwd=elsewhere, env=env))
+
+
+def test_without_qt_the_window_says_how_to_install_it_instead_of_a_traceback(installed):
+    venv, elsewhere, env = installed
+    result = _run(venv / "bin" / "tetsuzuki", "--home", elsewhere / "home", cwd=elsewhere, env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "画面を使うには Qt（PySide6）が必要です" in result.stderr and "pip install" in result.stderr
