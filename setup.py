@@ -30,16 +30,20 @@ class BuildWithData(build_py):
         from babel.messages.pofile import read_po
 
         shutil.rmtree(target, ignore_errors=True)
-        for source in sorted((ROOT / "procedures").glob("*.yaml")):
-            self._copy(source, target / "procedures" / source.name)
-        for source in sorted((ROOT / "resources" / "fonts").iterdir()):
-            if source.suffix in (".ttf", ".otf", ".ttc") or source.name == "OFL.txt":
-                self._copy(source, target / "fonts" / source.name)
-        for po_path in sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po")):
-            mo_path = target / "locales" / po_path.relative_to(ROOT / "locales").with_suffix(".mo")
-            mo_path.parent.mkdir(parents=True, exist_ok=True)
-            with po_path.open("rb") as po_file, mo_path.open("wb") as mo_file:
-                write_mo(mo_file, read_po(po_file), use_fuzzy=False)
+        for source in sorted((ROOT / "procedures").rglob("*.yaml")):
+            self._copy(source, target / "procedures" / source.relative_to(ROOT / "procedures"))
+        for source in sorted((ROOT / "resources" / "fonts").rglob("*")):   # fonts and their licences
+            if source.is_file():
+                self._copy(source, target / "fonts" / source.relative_to(ROOT / "resources" / "fonts"))
+        for source in sorted((ROOT / "locales").rglob("*")):
+            relative = source.relative_to(ROOT / "locales")
+            if source.suffix == ".po":
+                mo_path = target / "locales" / relative.with_suffix(".mo")
+                mo_path.parent.mkdir(parents=True, exist_ok=True)
+                with source.open("rb") as po_file, mo_path.open("wb") as mo_file:
+                    write_mo(mo_file, read_po(po_file), use_fuzzy=False)
+            elif source.is_file() and source.suffix not in (".pot", ".mo"):   # e.g. a table of languages
+                self._copy(source, target / "locales" / relative)
 
     @staticmethod
     def _copy(source: Path, target: Path) -> None:
