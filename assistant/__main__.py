@@ -1,4 +1,5 @@
-"""`python -m assistant` starts the application, like the `tetsuzuki` command."""
+"""`python -m assistant` runs the headless commands (procedures, export). The window is started by
+the `tetsuzuki` command or `python -m ui` (ui/launcher.py): the core never imports the interface."""
 
 import sys
 

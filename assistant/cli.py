@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.i18n import LANGUAGES, _, set_language
 from assistant.paths import AppPaths
+
+#: Starts the window: (paths, interface language or None, shared computer) → exit status.
+Window = Callable[[AppPaths, str | None, bool], int]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,7 +106,9 @@ def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, window: Window | None = None) -> int:
+    """Run the command in `argv`; without one, start `window` (given by the launcher in `ui`,
+    so the core never imports the interface)."""
     args = _parser().parse_args(argv)
     if args.language:
         set_language(args.language)
@@ -112,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
                 "validate": lambda: _validate(args.paths, app_paths)}[args.action]()
     if args.command == "export":
         return _export(args, app_paths)
-    from ui.app import run
-
-    return run(app_paths, language=args.language, shared_pc=args.shared_pc)
+    if window is None:
+        print(_("The window is started by the `tetsuzuki` command; `python -m assistant` runs only "
+                "the commands without a window. See `python -m assistant --help`."), file=sys.stderr)
+        return 2
+    return window(app_paths, args.language, args.shared_pc)

@@ -17,9 +17,10 @@ import io
 from functools import cache
 from pathlib import Path
 
+from assistant import resources
 from assistant.events import Event
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = resources.locales()
 SOURCE_LANGUAGE = {"assistant": "en", "procedures": "ja"}
 #: Languages the interface offers, each named in its own language.
 LANGUAGES = {"ja": "日本語", "en": "English"}
@@ -32,10 +33,11 @@ _state = {"language": DEFAULT_LANGUAGE}
 @cache
 def _catalog(domain: str, language: str) -> gettext.NullTranslations:
     po_path = LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
-    if language == SOURCE_LANGUAGE[domain] or not po_path.exists():
-        return gettext.NullTranslations()
     mo_path = po_path.with_suffix(".mo")
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+    if language == SOURCE_LANGUAGE[domain] or not (po_path.exists() or mo_path.exists()):
+        return gettext.NullTranslations()
+    # An installed package ships the .mo only; a checkout has both.
+    if mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
         with mo_path.open("rb") as mo_file:
             return gettext.GNUTranslations(mo_file)
     return gettext.GNUTranslations(compile_po(po_path))

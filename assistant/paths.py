@@ -9,9 +9,11 @@ from pathlib import Path
 
 import platformdirs
 
+from assistant import resources
+
 APP_NAME = "tetsuzuki"
 HOME_ENV = "TETSUZUKI_HOME"
-BUNDLED_PROCEDURES = Path(__file__).resolve().parent.parent / "procedures"
+BUNDLED_PROCEDURES = resources.procedures()
 
 
 @dataclass(frozen=True)

@@ -56,5 +56,25 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".$extra"
   echo "$want" > "$stamp"
 fi
+# The tests also run the core's tests in a second venv without Qt (.venv-core): its dependencies
+# are the project's and the test extra's minus the Qt packages (PySide6*, pytest-qt), so a core
+# module that needs Qt fails there. The project itself is installed editable without dependencies.
+core_stamp=.venv-core/.installed
+if [ "$purpose" = test ] && [ "$(cat "$core_stamp" 2>/dev/null)" != "$want" ]; then
+  [ -x .venv-core/bin/python ] || "$python" -m venv .venv-core
+  mapfile -t core_deps < <(.venv-core/bin/python - <<'PY'
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+extras = project["optional-dependencies"]
+for dep in project["dependencies"] + extras["test"] + extras["voice-ja"]:
+    if not dep.lower().startswith(("pyside6", "shiboken6", "pytest-qt", "tetsuzuki-assistant")):
+        print(dep)
+PY
+  )
+  .venv-core/bin/python -m pip install -q --upgrade pip
+  .venv-core/bin/python -m pip install -q "${core_deps[@]}"
+  .venv-core/bin/python -m pip install -q --no-deps -e .
+  echo "$want" > "$core_stamp"
+fi
 # Compiled translations (.mo) are built, not kept in git.
 .venv/bin/python -m assistant.i18n_tools compile

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from assistant import resources
 from assistant.settings import Settings
 from ui.theme import THEMES, style_sheet
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_DIR = resources.fonts()
 BASE_POINT_SIZE = 14.0
 _families: list[str] = []
 

@@ -29,12 +29,13 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, WrapMode
 from fpdf.fonts import FontFace
 
+from assistant import resources
 from assistant.interview.assisted import Assistance, printed_helper
 from assistant.interview.session import Session
 from assistant.interview.validation import printed
 from assistant.procedures import model as m
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+FONT_DIR = resources.fonts()
 FONT = "BIZUDGothic"
 FALLBACK = "Fallback"
 GREY = (235, 235, 235)

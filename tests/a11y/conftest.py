@@ -64,8 +64,8 @@ def _log_tail(path: Path, lines: int = 40) -> str:
 
 @pytest.fixture
 def app(desktop: Desktop, tmp_path: Path):
-    """The application started as a person would (`python -m assistant --home DIR`), on the xcb
-    platform, with the keyboard focus on its window and its procedure list loaded."""
+    """The application started as a person would (`python -m ui --home DIR`, what the `tetsuzuki`
+    command runs), on the xcb platform, with the keyboard focus on its window and its procedure list loaded."""
     with ExitStack() as stack:
         home, log = tmp_path / "tetsuzuki", tmp_path / "app.log"
         proc = start_app(stack, desktop, home, log)

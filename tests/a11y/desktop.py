@@ -306,7 +306,7 @@ def _stop_bus(dbus: subprocess.Popen, desktop: Desktop) -> None:
 def start_app(stack: ExitStack, desktop: Desktop, app_home: Path, log: Path) -> subprocess.Popen:
     app_home.mkdir(parents=True, exist_ok=True)
     log_file = stack.enter_context(open(log, "wb"))
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "--home", str(app_home)], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "ui", "--home", str(app_home)], cwd=ROOT,
                             stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
                             env=desktop.app_env(app_home))
     stack.callback(stop_process, proc)
