@@ -152,6 +152,7 @@ class DraftStore:
         self.keys = keys
         self._records = Records(self.folder, keys.key)
         self._created: dict[str, str] = {}     # draft id → creation time seen by save or load
+        self.last_generation: int | None = None
 
     def save(self, draft: Draft) -> Draft:
         """Write `draft` as its newest generation; returns it with `created`/`updated` set.
@@ -163,6 +164,7 @@ class DraftStore:
         created = draft.created or self._created.setdefault(draft.draft_id, stamp)
         saved = replace(draft, created=created, updated=stamp)
         saved_generation = self._records.write(saved.draft_id, saved.to_json())
+        self.last_generation = saved_generation      # for logs and tests
         log.debug("draft %s saved (generation %d)", saved.draft_id, saved_generation)
         return saved
 

@@ -22,7 +22,7 @@ from assistant.drafts.unlock import (CHOOSE_PASSPHRASE, ENTER_PASSPHRASE, KEY_IN
                                      PassphraseTooShortError, WrongPassphraseError, choose_key_source,
                                      create_passphrase_key, forget_key_info, open_passphrase_key, read_key_info)
 from assistant.drafts.store import OK, Draft, DraftStore
-from tests.core.keyrings import MemoryKeyring
+from tests.core.keyrings import MemoryKeyring, trust
 
 FAST = ScryptParams(n=2**14)     # the floor the app accepts; the default (2**17) is tested once
 
@@ -60,6 +60,12 @@ def chain_of(*backends):
 
     Chain.backends = list(backends)
     return Chain()
+
+
+@pytest.fixture(autouse=True)
+def trusted_fakes(monkeypatch):
+    """The in-memory fakes stand for trusted keyrings (Secret Service …); nothing else is trusted."""
+    trust(monkeypatch, MemoryKeyring, LockedKeyring, ForgetfulKeyring)
 
 
 @pytest.fixture
