@@ -14,7 +14,7 @@ from assistant.drafts.profile import Profile, ProfileStore
 from assistant.drafts.store import Draft, DraftStore
 from assistant.drafts.wipe import wipe_session
 from assistant.paths import AppPaths, BUNDLED_PROCEDURES
-from tests.core.keyrings import MemoryKeyring
+from tests.core.keyrings import MemoryKeyring, trust
 
 NAME = {"family": "試験山", "given": "鉄子", "family_kana": "シケンヤマ", "given_kana": "テツコ"}
 PERSONAL = ["試験山", "鉄子", "シケンヤマ", "テツコ", "試験荘101", "090-8765-4321", "123456789018", "1961-04-05",
@@ -61,12 +61,13 @@ def system_temp(tmp_path, monkeypatch):
     return folder
 
 
-def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, system_temp, caplog):
+def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, system_temp, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG)
     paths = AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "exports", (BUNDLED_PROCEDURES,))
     paths.ensure()
     (paths.config / "settings.json").write_text('{"language": "ja", "zoom": 150}')
     drafts_folder, temp_folder = paths.data / "drafts", paths.data / "tmp"
+    trust(monkeypatch, MemoryKeyring)      # stands for a keyring known to encrypt
     backend = MemoryKeyring()
     keys = choose_key_source(drafts_folder, backend=backend).source
     store = DraftStore(drafts_folder, keys)
