@@ -76,6 +76,9 @@ class DraftKeeper(QObject):
         work = unlock.create_passphrase_key if action == "choose_passphrase" else unlock.open_passphrase_key
 
         def failed(error: Exception) -> None:
+            if isinstance(error, unlock.KeyInfoDamagedError):      # damage, never "wrong PIN"
+                on_wrong(error.message)
+                return
             on_wrong(str(error) if isinstance(error, (unlock.WrongPassphraseError,
                                                       unlock.PassphraseTooShortError)) else self._message())
 

@@ -14,6 +14,7 @@ from assistant.drafts.profile import Profile, ProfileStore
 from assistant.drafts.store import Draft, DraftStore
 from assistant.drafts.wipe import wipe_session
 from assistant.paths import AppPaths, BUNDLED_PROCEDURES
+from assistant.drafts.rollback import witness_folder
 from tests.core.keyrings import MemoryKeyring, trust
 
 NAME = {"family": "試験山", "given": "鉄子", "family_kana": "シケンヤマ", "given_kana": "テツコ"}
@@ -97,7 +98,9 @@ def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, syst
 
     assert scan(tmp_path) == []
     assert report.complete and report.keys_forgotten == 2
-    assert report.files == {"drafts": 3 + 1, "temp": 1, "exports": 3}   # 3 generations + profile (keyinfo: key)
+    # 3 generations + profile (keyinfo: key) + the draft's newest generation number (drafts.seen)
+    assert report.files == {"drafts": 3 + 1 + 1, "temp": 1, "exports": 3}
+    assert not witness_folder(drafts_folder).exists()
     assert backend.entries == {} and not (drafts_folder / KEY_INFO).exists()
     assert not drafts_folder.exists() and not paths.exports.exists()
     assert outside.read_text() == "not ours"                         # a link is removed, never followed
