@@ -77,3 +77,9 @@ def test_the_hand_over_name_is_per_folder_and_reveals_no_path(tmp_path):
     first, second = server_name(tmp_path / "a"), server_name(tmp_path / "b")
     assert first != second and first == server_name(tmp_path / "a")
     assert "tmp" not in first and len(first) < 50
+
+
+def test_a_lock_file_planted_as_a_fifo_gives_an_error_at_once_never_a_hang(tmp_path):
+    os.mkfifo(tmp_path / LOCK_NAME)
+    with pytest.raises(OSError):      # the app then starts without the lock (ui/app.py logs why)
+        acquire(tmp_path)
