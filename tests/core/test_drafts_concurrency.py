@@ -22,8 +22,9 @@ from assistant.drafts.files import Records
 from assistant.drafts.store import Draft
 
 WORKER = Path(__file__).with_name("drafts_race_worker.py")
-TRIALS = 30           # first starts per key kind
-SAVES = 150           # saves of one draft per process
+# CI sizes; a longer measurement: DRAFTS_RACE_TRIALS=500 DRAFTS_RACE_SAVES=2000 pytest this file
+TRIALS = int(os.environ.get("DRAFTS_RACE_TRIALS", "30"))     # first starts per key kind
+SAVES = int(os.environ.get("DRAFTS_RACE_SAVES", "150"))      # saves of one draft per process
 
 
 class Worker:
