@@ -80,6 +80,8 @@ def test_two_first_starts_at_once_end_with_one_key_and_both_open_every_draft(wor
         if checked != [["checked", "2", "2"]] * 2:
             failures.append((trial, checked))
     assert failures == [], f"{len(failures)} of {TRIALS} trials lost drafts: {failures[:3]}"
+    if mode == "keyring":      # one key per folder: the copy that lost the race removed its own entry
+        assert len(os.listdir(tmp_path / "keyring")) == TRIALS
 
 
 def test_two_processes_saving_one_draft_never_fail_and_never_overwrite_a_generation(workers, tmp_path):
