@@ -98,8 +98,8 @@ def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, syst
 
     assert scan(tmp_path) == []
     assert report.complete and report.keys_forgotten == 2
-    # 3 generations + profile (keyinfo: key) + the draft's newest generation number (drafts.seen)
-    assert report.files == {"drafts": 3 + 1 + 1, "temp": 1, "exports": 3}
+    # 3 generations + profile (keyinfo: key) + the draft's and the profile's newest generation numbers
+    assert report.files == {"drafts": 3 + 1 + 2, "temp": 1, "exports": 3}
     assert not witness_folder(drafts_folder).exists()
     assert backend.entries == {} and not (drafts_folder / KEY_INFO).exists()
     assert not drafts_folder.exists() and not paths.exports.exists()
