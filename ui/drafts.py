@@ -112,6 +112,8 @@ class DraftKeeper(QObject):
     def _on_profile_loaded(self, loaded) -> None:
         self.profile = loaded.profile
         self.profile_loaded.emit(self.profile)
+        if loaded.message:          # e.g. older details than the newest saved (rollback)
+            self.failed.emit(loaded.message)
 
     def save_profile(self, profile) -> None:
         """Keep the person's details (encrypted, like the drafts), in the background."""

@@ -31,6 +31,7 @@ from assistant.drafts.files import Records
 from assistant.drafts.keys import KeySource, KeyUnavailableError
 from assistant.drafts.rollback import Witness, witness_folder
 from assistant.drafts.store import LOCKED, NOT_FOUND, OK, PROFILE_RECORD, RECOVERED, ROLLED_BACK, UNREADABLE, now
+from assistant.i18n import _
 from assistant.interview.parts import NAME_PARTS
 from assistant.interview.session import FieldError
 from assistant.interview.validation import field_label, read_field
@@ -92,6 +93,15 @@ class Profile:
 class ProfileLoad:
     status: str                 # OK, RECOVERED, ROLLED_BACK, NOT_FOUND, UNREADABLE or LOCKED (as for drafts)
     profile: Profile | None = None
+
+    @property
+    def message(self) -> str:
+        """What the person should be told ("" when all is well), in the current language."""
+        if self.status == ROLLED_BACK:
+            return _("Your saved details are not the latest: a newer save is missing (a file was deleted, or "
+                     "an older copy of the drafts folder was put back). The older details are used; please "
+                     "check them before they fill in a form.")
+        return ""
 
 
 class ProfileStore:

@@ -7,6 +7,7 @@ import os
 import pytest
 import yaml
 
+from assistant import i18n
 from assistant.drafts.keys import MemoryKeySource
 from assistant.drafts.profile import (Profile, ProfileStore, applicant_person, changes_from_answers, prefill,
                                       update_from_answers)
@@ -147,5 +148,7 @@ def test_profile_is_stored_encrypted_recovers_and_can_be_deleted(tmp_path, profi
     newest.unlink()                          # the newest save gone (e.g. an older backup put back)
     rolled_back = store.load()
     assert rolled_back.status == ROLLED_BACK and rolled_back.profile.get("phone") == "090-8765-4321"
+    i18n.set_language("en")
+    assert "not the latest" in rolled_back.message and loaded.message == ""
     assert store.delete() == 1
     assert store.load().status == NOT_FOUND and os.listdir(folder) == []
