@@ -65,7 +65,9 @@ class Witness:
             return
         ensure_private_folder(self.folder)
         data = seal(self._key(), json.dumps({"generation": generation}).encode("ascii"), self._context(name))
-        atomic_write(self.folder, name, data, temp_prefix=f".tmp-{name}.")
+        # Not fsynced: after a power cut the number is the previous one or unreadable ("unknown"),
+        # never above what was saved, so a lost write misses a rollback but never raises a false one.
+        atomic_write(self.folder, name, data, temp_prefix=f".tmp-{name}.", durable=False)
 
     def forget(self, name: str) -> None:
         """The record was deleted on purpose: nothing of it is missing any more."""
