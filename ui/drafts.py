@@ -76,6 +76,9 @@ class DraftKeeper(QObject):
         work = unlock.create_passphrase_key if action == "choose_passphrase" else unlock.open_passphrase_key
 
         def failed(error: Exception) -> None:
+            if isinstance(error, unlock.KeyInfoDamagedError):      # damage, never "wrong PIN"
+                on_wrong(error.message)
+                return
             on_wrong(str(error) if isinstance(error, (unlock.WrongPassphraseError,
                                                       unlock.PassphraseTooShortError)) else self._message())
 
@@ -109,6 +112,8 @@ class DraftKeeper(QObject):
     def _on_profile_loaded(self, loaded) -> None:
         self.profile = loaded.profile
         self.profile_loaded.emit(self.profile)
+        if loaded.message:          # e.g. older details than the newest saved (rollback)
+            self.failed.emit(loaded.message)
 
     def save_profile(self, profile) -> None:
         """Keep the person's details (encrypted, like the drafts), in the background."""

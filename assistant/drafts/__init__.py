@@ -3,7 +3,9 @@
 - `crypto`: AES-256-GCM with a versioned header as associated data; `DamagedError`.
 - `keys`: where the key comes from (OS keyring, PIN/passphrase with scrypt, memory).
 - `unlock`: which key protects a drafts folder; what to ask the person, and why.
-- `files`: atomic writes, three generations, private folder.
+- `disk`: private folders, atomic and exclusive writes, bounded reads, stale temporary files.
+- `files`: encrypted records, three generations; safe for several threads and processes.
+- `rollback`: the newest generation of each draft, kept outside the folder, to notice a rollback.
 - `store`: drafts (save after every change, load with fallback, list, delete).
 - `profile`: the person's reusable details and prefilling by field meaning.
 - `wipe`: "End session" on a shared PC.

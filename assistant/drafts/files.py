@@ -1,10 +1,14 @@
 """Encrypted records on disk: atomic writes, three generations, private folder.
 
 A record ``<name>`` is kept as ``<name>.<generation>.tzd`` files (generation = 1, 2, 3 …), the
-three newest kept. Each write goes to a temporary file in the same folder (``.tmp-<name>.*``),
-is flushed and fsynced, renamed to its final name and the folder fsynced, so a crash or power
-cut leaves either the new generation complete or none of it. Reading tries the newest
-generation first and falls back to older ones when a file is damaged.
+three newest kept. Each write goes to a temporary file of its own in the same folder
+(``.tmp-<name>.<pid>.<random>.part``), is flushed and fsynced, then *linked* to its final name
+(a link never replaces an existing file: two processes saving one draft at once never overwrite
+each other's generation; the one that finds its number taken takes the next) and the folder
+fsynced, so a crash or power cut leaves either the new generation complete or none of it.
+Temporary files are removed only when their writer is gone (dead pid, or older than an hour).
+Reading tries the newest generation first and falls back to older ones when a file is damaged;
+it opens regular files only, never follows a link, and reads at most `MAX_FILE` bytes.
 
 Contents are JSON padded with spaces to a multiple of `PAD_TO` bytes before encryption, so file
 sizes show only a coarse bucket. The record name and generation are part of the associated data:
@@ -17,7 +21,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,67 +28,22 @@ from pathlib import Path
 from typing import Any
 
 from assistant.drafts.crypto import DamagedError, open_sealed, seal
+from assistant.drafts.disk import (MAX_FILE, TEMP_PREFIX, RefusedFileError, atomic_create, atomic_write,
+                                   ensure_private_folder, fsync_folder, read_bounded, remove_stale_temps,
+                                   unlink_if_there)
+
+__all__ = ["GENERATIONS", "MAX_FILE", "PAD_TO", "TEMP_PREFIX", "ReadOutcome", "Records", "RefusedFileError",
+           "atomic_create", "atomic_write", "dump_padded", "ensure_private_folder", "fsync_folder", "read_bounded"]
 
 log = logging.getLogger(__name__)
 
 GENERATIONS = 3
 PAD_TO = 4096
 SUFFIX = ".tzd"
-TEMP_PREFIX = ".tmp-"
+# Writes of one process, whatever Records object they go through, are serialised (about 1 ms each).
+_PROCESS_LOCK = threading.Lock()
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _FILE = re.compile(r"^([a-z0-9][a-z0-9_-]{0,63})\.([0-9]{1,12})\.tzd$")
-
-
-def ensure_private_folder(folder: Path) -> Path:
-    """Create `folder` (and parents) and make it readable by its owner only (0700). Parents made
-    here are private too (mkdir's mode applies to the last folder only); existing ones are left."""
-    for parent in reversed([p for p in folder.parents if not p.exists()]):
-        parent.mkdir(exist_ok=True, mode=0o700)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        os.chmod(folder, 0o700)
-    return folder
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename or unlink in `folder` durable (POSIX; a no-op where folders can't be opened)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(folder: Path, name: str, data: bytes, *, temp_prefix: str = TEMP_PREFIX) -> Path:
-    """Write `data` to `folder/name` so that a crash leaves the old file or the new one, never half.
-
-    The temporary file is created 0600 in the same folder (a rename across file systems is not
-    atomic), written, flushed and fsynced, renamed over the final name, then the folder is fsynced.
-    """
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=temp_prefix, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, folder / name)
-    except BaseException:
-        _unlink(Path(temp))
-        raise
-    fsync_folder(folder)
-    return folder / name
-
-
-def _unlink(path: Path) -> bool:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        return False
-    return True
-
-
 def dump_padded(data: Any) -> bytes:
     """Compact UTF-8 JSON followed by spaces up to a multiple of `PAD_TO` (JSON ignores them)."""
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -103,7 +61,7 @@ class ReadOutcome:
 
 
 class Records:
-    """Named, encrypted JSON records in one private folder. Thread-safe for one writing process."""
+    """Named, encrypted JSON records in one private folder; safe for several threads and processes."""
 
     def __init__(self, folder: Path, key: Callable[[], bytes]) -> None:
         self.folder = Path(folder)
@@ -132,21 +90,35 @@ class Records:
     def _context(name: str, generation: int) -> bytes:
         return f"tetsuzuki:{name}:{generation}".encode("ascii")
 
-    def write(self, name: str, data: Any) -> int:
-        """Encrypt `data` (JSON-able) as the next generation of `name`; return that generation."""
+    def write(self, name: str, data: Any, *, after: int = 0) -> int:
+        """Encrypt `data` (JSON-able) as the next generation of `name`; return that generation.
+
+        The generation is above every one on disk and above `after` (the newest this drafts
+        folder is known to have had: see `store`). Safe when other processes write the same
+        record: a number taken meanwhile is skipped, nothing is overwritten.
+        """
         _check_name(name)
         payload = dump_padded(data)
         key = self._key()
-        with self._lock:
+        with self._lock, _PROCESS_LOCK:
             ensure_private_folder(self.folder)
-            self._remove_temps(name)
-            existing = self.generations(name)
-            generation = (existing[0] if existing else 0) + 1
-            atomic_write(self.folder, self.path(name, generation).name,
-                         seal(key, payload, self._context(name, generation)),
-                         temp_prefix=f"{TEMP_PREFIX}{name}.")
-            for old in existing[GENERATIONS - 1:]:
-                _unlink(self.path(name, old))
+            remove_stale_temps(self.folder, f"{TEMP_PREFIX}{name}.")
+            generation = max([after, *self.generations(name)[:1]]) + 1
+            while True:
+                sealed = seal(key, payload, self._context(name, generation))
+                if atomic_create(self.folder, self.path(name, generation).name, sealed,
+                                 temp_prefix=f"{TEMP_PREFIX}{name}."):
+                    newest = self.generations(name)[0]
+                    if newest == generation:
+                        break
+                    # Another process wrote newer generations meanwhile (and may have pruned this
+                    # number before): this later save must not sit below them, unseen.
+                    unlink_if_there(self.path(name, generation))
+                # another process took this number: go above the newest there is now
+                generation = max([generation, *self.generations(name)[:1]]) + 1
+            for old in self.generations(name)[GENERATIONS:]:
+                if old < generation:
+                    unlink_if_there(self.path(name, old))
         log.debug("record %s saved as generation %d", name, generation)
         return generation
 
@@ -174,12 +146,17 @@ class Records:
     def _read_generation(self, name: str, generation: int, check: Callable[[Any], Any] | None) -> Any:
         key = self._key()
         try:
-            blob = self.path(name, generation).read_bytes()
+            blob = read_bounded(self.path(name, generation))
         except FileNotFoundError:
+            return None
+        except OSError as error:
+            log.warning("record %s generation %d refused: %s", name, generation, error)
             return None
         try:
             data = json.loads(open_sealed(key, blob, self._context(name, generation)).decode("utf-8"))
             return check(data) if check else data
+        except RecursionError:
+            log.warning("record %s generation %d is nested too deeply", name, generation)
         except DamagedError as error:
             log.warning("record %s generation %d cannot be opened: %s", name, generation, error)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
@@ -191,23 +168,13 @@ class Records:
     def remove(self, name: str) -> int:
         """Unlink every generation (and leftover temporary file) of `name`; return how many."""
         _check_name(name)
-        with self._lock:
-            count = sum(_unlink(self.path(name, g)) for g in self.generations(name))
-            count += self._remove_temps(name)
+        with self._lock, _PROCESS_LOCK:
+            count = sum(unlink_if_there(self.path(name, g)) for g in self.generations(name))
+            count += remove_stale_temps(self.folder, f"{TEMP_PREFIX}{name}.")
             if count:
                 fsync_folder(self.folder)
         log.debug("record %s removed (%d file(s))", name, count)
         return count
-
-    def _remove_temps(self, name: str) -> int:
-        # Only this process writes here, so a temporary file of this record is left by a crash.
-        # ("." ends the name in the prefix: names have no dots, so one name never matches another.)
-        prefix = f"{TEMP_PREFIX}{name}."
-        try:
-            entries = os.listdir(self.folder)
-        except FileNotFoundError:
-            return 0
-        return sum(_unlink(self.folder / e) for e in entries if e.startswith(prefix))
 
 
 def _check_name(name: str) -> None:

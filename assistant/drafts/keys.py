@@ -1,11 +1,13 @@
 """Where the drafts' key comes from: the OS keyring, a PIN/passphrase, or memory (tests).
 
-The preferred source is a random 256-bit key kept in the operating system's keyring (Secret
-Service, macOS Keychain, Windows Credential Locker, KWallet). `check_keyring` refuses a keyring
-that is the "fail"/"null" backend (no keyring), that keeps secrets in a file (``keyrings.alt``
-and other file backends: the key would sit in clear text, or a console password prompt would
-block the app), or whose probe (store, read back, delete a random value) raises (locked, no
-D-Bus) or gives something else. Then the key is derived from a PIN or passphrase with scrypt.
+The preferred source is a random 256-bit key kept in the operating system's keyring. Only the
+backends known to keep secrets encrypted are trusted (an allow-list, `TRUSTED_BACKENDS`: Secret
+Service and libsecret, KWallet, macOS Keychain, Windows Credential Locker); `check_keyring`
+refuses every other one — the "fail"/"null" backends (no keyring), ``keyrings.alt`` and any
+unknown third-party backend (the key could sit in clear text, or a console prompt block the
+app), a chainer whose stores are all untrusted — and a trusted one whose probe (store, read
+back, delete a random value) raises (locked, no D-Bus) or gives something else. Then the key is
+derived from a PIN or passphrase with scrypt, and the person is told why.
 `unlock` decides which source a drafts folder uses.
 
 Keyring and scrypt calls take from milliseconds to a second: call them off the UI thread.
@@ -151,7 +153,7 @@ class KeyringCheck:
     """Whether a keyring may hold the key; `backend` is the concrete store to use when it may."""
 
     usable: bool
-    reason: str                       # "ok", "no_keyring", "insecure_keyring", "keyring_error"
+    reason: str                       # "ok", "no_keyring", "insecure_keyring", "untrusted_keyring", "keyring_error"
     backend: keyring.backend.KeyringBackend | None = None
     backend_name: str = ""            # module.class, for logs (never a secret)
 
@@ -160,14 +162,27 @@ def _name(backend: object) -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
-def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
+#: keyring backends (module.class, exactly: a subclass is someone else's code) that encrypt secrets
+TRUSTED_BACKENDS = frozenset({
+    "keyring.backends.SecretService.Keyring",      # GNOME Keyring, KeePassXC … over D-Bus
+    "keyring.backends.libsecret.Keyring",          # the same service through libsecret
+    "keyring.backends.kwallet.DBusKeyring",
+    "keyring.backends.kwallet.DBusKeyringKWallet4",
+    "keyring.backends.macOS.Keyring",
+    "keyring.backends.Windows.WinVaultKeyring",    # Windows Credential Locker
+})
+
+
+def _refusal(backend: keyring.backend.KeyringBackend, trusted: frozenset[str]) -> str | None:
     from keyring.backends import fail, null
 
     if isinstance(backend, fail.Keyring | null.Keyring):
         return "no_keyring"
+    if _name(backend) in trusted:
+        return None
     if type(backend).__module__.startswith("keyrings.alt") or hasattr(backend, "file_path"):
-        return "insecure_keyring"
-    return None
+        return "insecure_keyring"     # known to keep secrets in a file
+    return "untrusted_keyring"        # not known to encrypt: not trusted either
 
 
 def _candidates(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.KeyringBackend]:
@@ -179,8 +194,12 @@ def _candidates(backend: keyring.backend.KeyringBackend) -> list[keyring.backend
     return [backend]
 
 
-def check_keyring(backend: keyring.backend.KeyringBackend | None = None, *, probe: bool = True) -> KeyringCheck:
-    """Pick the first acceptable store of `backend` (default: keyring's own choice) and probe it."""
+def check_keyring(backend: keyring.backend.KeyringBackend | None = None, *, probe: bool = True,
+                  trusted: frozenset[str] | None = None) -> KeyringCheck:
+    """Pick the first trusted store of `backend` (default: keyring's own choice) and probe it.
+
+    `trusted` (module.class names) defaults to `TRUSTED_BACKENDS`; tests add their fakes to it.
+    """
     import keyring
 
     try:
@@ -189,10 +208,10 @@ def check_keyring(backend: keyring.backend.KeyringBackend | None = None, *, prob
     except Exception as error:  # noqa: BLE001 - a broken keyring installation is "no keyring"
         log.info("keyring not available: %s", type(error).__name__)
         return KeyringCheck(False, "no_keyring")
-    refusals = [_refusal(c) for c in candidates]
+    refusals = [_refusal(c, TRUSTED_BACKENDS if trusted is None else trusted) for c in candidates]
     chosen = next((c for c, r in zip(candidates, refusals) if r is None), None)
     if chosen is None:
-        reason = "insecure_keyring" if "insecure_keyring" in refusals else "no_keyring"
+        reason = next((r for r in ("insecure_keyring", "untrusted_keyring") if r in refusals), "no_keyring")
         log.info("keyring refused (%s): %s", reason, ", ".join(map(_name, candidates)) or "none")
         return KeyringCheck(False, reason, None, _name(backend))
     if probe and not _probe(chosen):

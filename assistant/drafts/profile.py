@@ -29,7 +29,9 @@ from typing import Any
 
 from assistant.drafts.files import Records
 from assistant.drafts.keys import KeySource, KeyUnavailableError
-from assistant.drafts.store import LOCKED, NOT_FOUND, OK, PROFILE_RECORD, RECOVERED, UNREADABLE, now
+from assistant.drafts.rollback import Witness, witness_folder
+from assistant.drafts.store import LOCKED, NOT_FOUND, OK, PROFILE_RECORD, RECOVERED, ROLLED_BACK, UNREADABLE, now
+from assistant.i18n import _
 from assistant.interview.parts import NAME_PARTS
 from assistant.interview.session import FieldError
 from assistant.interview.validation import field_label, read_field
@@ -89,15 +91,25 @@ class Profile:
 
 @dataclass(frozen=True)
 class ProfileLoad:
-    status: str                 # OK, RECOVERED, NOT_FOUND, UNREADABLE or LOCKED (as for drafts)
+    status: str                 # OK, RECOVERED, ROLLED_BACK, NOT_FOUND, UNREADABLE or LOCKED (as for drafts)
     profile: Profile | None = None
+
+    @property
+    def message(self) -> str:
+        """What the person should be told ("" when all is well), in the current language."""
+        if self.status == ROLLED_BACK:
+            return _("Your saved details are not the latest: a newer save is missing (a file was deleted, or "
+                     "an older copy of the drafts folder was put back). The older details are used; please "
+                     "check them before they fill in a form.")
+        return ""
 
 
 class ProfileStore:
     """The profile, encrypted, beside the drafts (same folder, same key)."""
 
-    def __init__(self, folder: Path, keys: KeySource) -> None:
+    def __init__(self, folder: Path, keys: KeySource, *, witness: Path | None = None) -> None:
         self._records = Records(Path(folder), keys.key)
+        self._seen = Witness(witness or witness_folder(Path(folder)), keys.key)   # see `rollback`
 
     def load(self) -> ProfileLoad:
         """Never raises; NOT_FOUND when the person has not saved their details."""
@@ -110,16 +122,21 @@ class ProfileStore:
             return ProfileLoad(UNREADABLE)
         if outcome.value is None:
             return ProfileLoad(UNREADABLE if outcome.found else NOT_FOUND)
+        if self._seen.seen(PROFILE_RECORD) > max(self._records.generations(PROFILE_RECORD)[:1] or [0]):
+            return ProfileLoad(ROLLED_BACK, outcome.value)
         return ProfileLoad(RECOVERED if outcome.damaged else OK, outcome.value)
 
     def save(self, profile: Profile) -> Profile:
         saved = replace(profile, updated=now())
-        self._records.write(PROFILE_RECORD, saved.to_json())
+        generation = self._records.write(PROFILE_RECORD, saved.to_json(), after=self._seen.seen(PROFILE_RECORD))
+        self._seen.record(PROFILE_RECORD, generation)
         return saved
 
     def delete(self) -> int:
         """Remove every generation of the profile; returns the number of files removed."""
-        return self._records.remove(PROFILE_RECORD)
+        removed = self._records.remove(PROFILE_RECORD)
+        self._seen.forget(PROFILE_RECORD)
+        return removed
 
 
 def applicant_person(procedure: m.Procedure) -> str | None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.drafts.files import Records
+from assistant.drafts.rollback import Witness, witness_folder
 from assistant.drafts.keys import KeySource, KeyUnavailableError
 from assistant.i18n import _
 
@@ -105,6 +106,7 @@ class DraftInfo:
 
 
 OK, RECOVERED, NOT_FOUND, UNREADABLE, LOCKED = "ok", "recovered", "not_found", "unreadable", "locked"
+ROLLED_BACK = "rolled_back"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ class LoadResult:
     """What loading a draft gave, and what the person should be told about it."""
 
     draft_id: str
-    status: str                     # OK, RECOVERED (an older generation), NOT_FOUND, UNREADABLE, LOCKED
+    #: OK, RECOVERED (an older generation: newer ones damaged), ROLLED_BACK (newer ones missing:
+    #: deleted, or an older copy of the folder put back), NOT_FOUND, UNREADABLE, LOCKED
+    status: str
     draft: Draft | None = None
     generation: int | None = None
     damaged_generations: int = 0    # newer generations that could not be opened
@@ -121,7 +125,7 @@ class LoadResult:
 
     @property
     def fell_back(self) -> bool:
-        return self.status == RECOVERED
+        return self.status in (RECOVERED, ROLLED_BACK)
 
     @property
     def messages(self) -> list[str]:
@@ -131,6 +135,10 @@ class LoadResult:
                          "before them was opened. Please check your last answers."),
             UNREADABLE: _("This draft could not be opened: it is damaged or was saved with another key. "
                           "It has been kept, and you can delete it."),
+            ROLLED_BACK: _("These are not your latest answers: newer saves of this draft are missing from the "
+                           "drafts folder (a file was deleted, or an older copy of the folder was put back). "
+                           "The older answers have been opened; please check them. If you have a newer copy "
+                           "of the drafts folder, close the application and put it back first."),
             NOT_FOUND: _("This draft no longer exists."),
             LOCKED: _("Your drafts cannot be opened now because the key that protects them cannot be reached."),
         }
@@ -147,11 +155,14 @@ class LoadResult:
 class DraftStore:
     """Encrypted drafts in one private folder (0700; files 0600)."""
 
-    def __init__(self, folder: Path, keys: KeySource) -> None:
+    def __init__(self, folder: Path, keys: KeySource, *, witness: Path | None = None) -> None:
         self.folder = Path(folder)
         self.keys = keys
         self._records = Records(self.folder, keys.key)
+        #: the newest generation of each draft, kept outside the folder (see `rollback`)
+        self._seen = Witness(witness or witness_folder(self.folder), keys.key)
         self._created: dict[str, str] = {}     # draft id → creation time seen by save or load
+        self.last_generation: int | None = None
 
     def save(self, draft: Draft) -> Draft:
         """Write `draft` as its newest generation; returns it with `created`/`updated` set.
@@ -162,7 +173,11 @@ class DraftStore:
         stamp = now()
         created = draft.created or self._created.setdefault(draft.draft_id, stamp)
         saved = replace(draft, created=created, updated=stamp)
-        saved_generation = self._records.write(saved.draft_id, saved.to_json())
+        # Above any generation saved before, even one missing now: a later save is never mistaken
+        # for an older one, and the person continuing from older answers ends the rollback notice.
+        saved_generation = self._records.write(saved.draft_id, saved.to_json(), after=self._seen.seen(saved.draft_id))
+        self._seen.record(saved.draft_id, saved_generation)
+        self.last_generation = saved_generation      # for logs and tests
         log.debug("draft %s saved (generation %d)", saved.draft_id, saved_generation)
         return saved
 
@@ -187,7 +202,12 @@ class DraftStore:
             return LoadResult(draft_id, UNREADABLE, damaged_generations=outcome.damaged)
         if draft.created:
             self._created.setdefault(draft_id, draft.created)
-        return LoadResult(draft_id, RECOVERED if outcome.damaged else OK, draft, outcome.generation,
+        status = RECOVERED if outcome.damaged else OK
+        # Damaged newer files are still there (RECOVERED); missing ones are a rollback.
+        if self._seen.seen(draft_id) > max(self._records.generations(draft_id)[:1] or [outcome.generation]):
+            log.warning("draft %s: newer generations than %d are missing (rollback)", draft_id, outcome.generation)
+            status = ROLLED_BACK
+        return LoadResult(draft_id, status, draft, outcome.generation,
                           outcome.damaged, _procedure_status(draft, procedure_versions))
 
     def draft_ids(self) -> list[str]:
@@ -211,7 +231,9 @@ class DraftStore:
         systems it does not reach the old blocks. The files are encrypted, and wiping the key
         (`unlock.forget_key_info`) makes any copy left on the disk unreadable.
         """
-        return self._records.remove(draft_id)
+        removed = self._records.remove(draft_id)
+        self._seen.forget(draft_id)
+        return removed
 
 
 def _procedure_status(draft: Draft, versions: Mapping[str, str] | None) -> str:

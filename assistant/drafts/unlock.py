@@ -14,13 +14,14 @@ import base64
 import json
 import logging
 import secrets
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.drafts.crypto import DamagedError, new_key, open_sealed, seal
-from assistant.drafts.files import atomic_write, ensure_private_folder
+from assistant.drafts.crypto import OVERHEAD, DamagedError, new_key, open_sealed, seal
+from assistant.drafts.disk import atomic_create, atomic_write, ensure_private_folder, read_bounded
 from assistant.drafts.keys import (SERVICE, KeyringKeySource, KeySource, KeyUnavailableError, PassphraseKeySource,
                                    ScryptParams, check_keyring)
 from assistant.i18n import N_, _, ngettext
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KEY_INFO = "keyinfo.json"
+KEY_INFO_MAX = 64 * 1024          # the real one is ~400 bytes
+_TEMP = ".tmp-keyinfo."
+_USERNAME = re.compile(r"^drafts-[0-9a-f]{16}$")
 MIN_PASSPHRASE = 4
 _CHECK_PLAINTEXT = b"tetsuzuki key check"
 _CHECK_CONTEXT = b"tetsuzuki:keycheck"
@@ -38,6 +42,17 @@ _CHECK_CONTEXT = b"tetsuzuki:keycheck"
 
 class WrongPassphraseError(Exception):
     """The PIN or passphrase does not open these drafts."""
+
+
+class KeyInfoDamagedError(ValueError):
+    """keyinfo.json is there but is not valid key information (damaged, changed, not ours)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(f"damaged key information: {why}")   # the kind of damage, never content
+
+    @property
+    def message(self) -> str:
+        return reason_message("key_info_damaged")
 
 
 class PassphraseTooShortError(ValueError):
@@ -69,6 +84,9 @@ REASON_MESSAGES = {
         "so please choose a PIN or passphrase. You will need it to open your drafts again."),
     "insecure_keyring": N_(
         "This computer's keyring would keep the key to your drafts in a file without protection, "
+        "so please choose a PIN or passphrase instead. You will need it to open your drafts again."),
+    "untrusted_keyring": N_(
+        "This computer's keyring is not one known to keep the key to your drafts encrypted, "
         "so please choose a PIN or passphrase instead. You will need it to open your drafts again."),
     "keyring_error": N_(
         "This computer's keyring is locked or not responding, so please choose a PIN or "
@@ -110,20 +128,62 @@ def too_short_message() -> str:
 
 
 def read_key_info(folder: Path) -> dict[str, Any] | None:
-    """The folder's key information, None when there is none; ValueError when it is damaged."""
+    """The folder's key information, None when there is none; `KeyInfoDamagedError` when it is
+    damaged: not a small regular file (a link, FIFO, device or huge file is refused unread), not
+    JSON, nested too deeply, or missing or malformed fields."""
     try:
-        text = (folder / KEY_INFO).read_text(encoding="utf-8")
+        raw = read_bounded(folder / KEY_INFO, KEY_INFO_MAX)
     except FileNotFoundError:
         return None
-    info = json.loads(text)
-    if not isinstance(info, dict) or info.get("format") != 1 or info.get("source") not in ("keyring", "passphrase"):
-        raise ValueError("unknown key information")
+    except OSError as error:
+        raise KeyInfoDamagedError(type(error).__name__) from None
+    try:
+        info = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise KeyInfoDamagedError("not JSON") from None
+    _validate(info)
     return info
+
+
+def _validate(info: Any) -> None:
+    if not isinstance(info, dict) or info.get("format") != 1 or info.get("source") not in ("keyring", "passphrase"):
+        raise KeyInfoDamagedError("unknown format")
+    if len(_b64(info.get("check"), "check")) < OVERHEAD:
+        raise KeyInfoDamagedError("check value")
+    if info["source"] == "keyring":
+        if not (isinstance(info.get("username"), str) and _USERNAME.match(info["username"])
+                and isinstance(info.get("service", SERVICE), str)):
+            raise KeyInfoDamagedError("keyring entry")
+        return
+    numbers = [info.get(name) for name in ("n", "r", "p")]
+    if info.get("kdf") != "scrypt" or not all(type(number) is int for number in numbers):
+        raise KeyInfoDamagedError("kdf")
+    try:
+        ScryptParams(*numbers).check()
+    except ValueError:
+        raise KeyInfoDamagedError("scrypt parameters") from None
+    if len(_b64(info.get("salt"), "salt")) < 16:
+        raise KeyInfoDamagedError("salt")
+
+
+def _b64(value: Any, what: str) -> bytes:
+    if not isinstance(value, str) or len(value) > 4096:
+        raise KeyInfoDamagedError(what)
+    try:
+        return base64.b64decode(value, validate=True)
+    except ValueError:
+        raise KeyInfoDamagedError(what) from None
 
 
 def _write_key_info(folder: Path, info: dict[str, Any]) -> None:
     ensure_private_folder(folder)
-    atomic_write(folder, KEY_INFO, json.dumps(info, indent=1).encode("utf-8"), temp_prefix=".tmp-keyinfo-")
+    atomic_write(folder, KEY_INFO, json.dumps(info, indent=1).encode("utf-8"), temp_prefix=_TEMP)
+
+
+def _create_key_info(folder: Path, info: dict[str, Any]) -> bool:
+    """Write the key information only if there is none; False when another process was first."""
+    ensure_private_folder(folder)
+    return atomic_create(folder, KEY_INFO, json.dumps(info, indent=1).encode("utf-8"), temp_prefix=_TEMP)
 
 
 def _check_value(key: bytes) -> str:
@@ -166,12 +226,18 @@ def choose_key_source(folder: Path, *, backend: keyring.backend.KeyringBackend |
     key = new_key()
     try:
         source.store(key)
-        _write_key_info(folder, {"format": 1, "source": "keyring", "service": source.service,
-                                 "username": source.username, "check": _check_value(key)})
+        created = _create_key_info(folder, {"format": 1, "source": "keyring", "service": source.service,
+                                            "username": source.username, "check": _check_value(key)})
     except Exception as error:  # noqa: BLE001 - keyring or disk failure: fall back to a passphrase
         log.info("new keyring key not stored: %s", type(error).__name__)
         source.forget()
         return KeyChoice(CHOOSE_PASSPHRASE, "keyring_error")
+    if not created:
+        # Another copy of the app, started at the same moment, made the folder's key first: use
+        # that one (its key info names it), so both copies open every draft.
+        log.info("another process created the drafts key first; using it")
+        source.forget()
+        return choose_key_source(folder, backend=backend, shared_pc=shared_pc)
     return KeyChoice(READY, "keyring_new", source)
 
 
@@ -202,22 +268,26 @@ def create_passphrase_key(folder: Path, passphrase: str, *, params: ScryptParams
         raise FileExistsError("these drafts already have a key")
     salt = secrets.token_bytes(16)
     key = PassphraseKeySource.derive(passphrase, salt, params.check())
-    _write_key_info(folder, {"format": 1, "source": "passphrase", "kdf": "scrypt", "n": params.n, "r": params.r,
-                             "p": params.p, "salt": base64.b64encode(salt).decode("ascii"),
-                             "check": _check_value(key)})
+    info = {"format": 1, "source": "passphrase", "kdf": "scrypt", "n": params.n, "r": params.r,
+            "p": params.p, "salt": base64.b64encode(salt).decode("ascii"), "check": _check_value(key)}
+    if replace:
+        _write_key_info(folder, info)
+    elif not _create_key_info(folder, info):
+        # Another process chose a PIN at the same moment: the same PIN opens its key; else refuse.
+        try:
+            return open_passphrase_key(folder, passphrase)
+        except (WrongPassphraseError, ValueError):
+            raise FileExistsError("these drafts already have a key") from None
     return PassphraseKeySource(key)
 
 
 def open_passphrase_key(folder: Path, passphrase: str) -> PassphraseKeySource:
     """The key for drafts protected by a passphrase; `WrongPassphraseError` if it does not match."""
-    info = read_key_info(folder)
-    if info is None or info["source"] != "passphrase" or info.get("kdf") != "scrypt":
+    info = read_key_info(folder)      # KeyInfoDamagedError: damage is never reported as a wrong PIN
+    if info is None or info["source"] != "passphrase":
         raise ValueError("these drafts are not protected by a passphrase")
-    try:
-        params = ScryptParams(int(info["n"]), int(info["r"]), int(info["p"])).check()
-        salt = base64.b64decode(info["salt"], validate=True)
-    except (KeyError, TypeError) as error:
-        raise ValueError("damaged key information") from error
+    params = ScryptParams(info["n"], info["r"], info["p"])
+    salt = base64.b64decode(info["salt"], validate=True)
     key = PassphraseKeySource.derive(passphrase, salt, params)
     if not _key_matches(key, info):
         raise WrongPassphraseError(wrong_passphrase_message())

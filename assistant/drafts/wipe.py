@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.drafts.keys import KeySource
+from assistant.drafts.rollback import witness_folder
 from assistant.drafts.unlock import forget_key_info
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def wipe_session(targets: Mapping[str, Path], *, key_sources: Iterable[KeySource
     """
     for folder in targets.values():
         _refuse(Path(folder))
+    key_folders = [Path(folder) for folder in key_folders]
     forgotten = 0
     for source in key_sources:
         source.forget()
@@ -75,6 +77,9 @@ def wipe_session(targets: Mapping[str, Path], *, key_sources: Iterable[KeySource
     totals = {"folders": 0, "bytes": 0, "failed": 0}
     for label, folder in targets.items():
         files[label] = _remove_tree(Path(folder), totals)
+        if label == "drafts" or Path(folder) in key_folders:
+            # the drafts' newest generation numbers, kept beside the folder (see `rollback`)
+            files[label] += _remove_tree(witness_folder(Path(folder)), totals)
     report = WipeReport(files, totals["folders"], totals["bytes"], totals["failed"], forgotten)
     log.info("session wiped: %d file(s), %d folder(s), %d failure(s)", report.total_files, report.folders,
              report.failed)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from assistant.drafts import keys
+
 
 class MemoryKeyring(KeyringBackend):
     priority = 1
@@ -23,3 +25,9 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service, username):
         if self.entries.pop((service, username), None) is None:
             raise PasswordDeleteError("not found")
+
+
+def trust(monkeypatch, *classes: type) -> None:
+    """Add test backends to the allow-list of keyrings known to encrypt (for this test only)."""
+    names = {f"{c.__module__}.{c.__name__}" for c in classes}
+    monkeypatch.setattr(keys, "TRUSTED_BACKENDS", keys.TRUSTED_BACKENDS | names)

@@ -7,10 +7,11 @@ import os
 import pytest
 import yaml
 
+from assistant import i18n
 from assistant.drafts.keys import MemoryKeySource
 from assistant.drafts.profile import (Profile, ProfileStore, applicant_person, changes_from_answers, prefill,
                                       update_from_answers)
-from assistant.drafts.store import NOT_FOUND, OK, RECOVERED
+from assistant.drafts.store import NOT_FOUND, OK, RECOVERED, ROLLED_BACK
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -144,5 +145,10 @@ def test_profile_is_stored_encrypted_recovers_and_can_be_deleted(tmp_path, profi
     newest.write_bytes(newest.read_bytes()[:100])
     recovered = store.load()
     assert recovered.status == RECOVERED and recovered.profile.get("phone") == "090-8765-4321"
-    assert store.delete() == 2
+    newest.unlink()                          # the newest save gone (e.g. an older backup put back)
+    rolled_back = store.load()
+    assert rolled_back.status == ROLLED_BACK and rolled_back.profile.get("phone") == "090-8765-4321"
+    i18n.set_language("en")
+    assert "not the latest" in rolled_back.message and loaded.message == ""
+    assert store.delete() == 1
     assert store.load().status == NOT_FOUND and os.listdir(folder) == []

@@ -14,7 +14,8 @@ from assistant.drafts.profile import Profile, ProfileStore
 from assistant.drafts.store import Draft, DraftStore
 from assistant.drafts.wipe import wipe_session
 from assistant.paths import AppPaths, BUNDLED_PROCEDURES
-from tests.core.keyrings import MemoryKeyring
+from assistant.drafts.rollback import witness_folder
+from tests.core.keyrings import MemoryKeyring, trust
 
 NAME = {"family": "試験山", "given": "鉄子", "family_kana": "シケンヤマ", "given_kana": "テツコ"}
 PERSONAL = ["試験山", "鉄子", "シケンヤマ", "テツコ", "試験荘101", "090-8765-4321", "123456789018", "1961-04-05",
@@ -61,12 +62,13 @@ def system_temp(tmp_path, monkeypatch):
     return folder
 
 
-def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, system_temp, caplog):
+def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, system_temp, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG)
     paths = AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "exports", (BUNDLED_PROCEDURES,))
     paths.ensure()
     (paths.config / "settings.json").write_text('{"language": "ja", "zoom": 150}')
     drafts_folder, temp_folder = paths.data / "drafts", paths.data / "tmp"
+    trust(monkeypatch, MemoryKeyring)      # stands for a keyring known to encrypt
     backend = MemoryKeyring()
     keys = choose_key_source(drafts_folder, backend=backend).source
     store = DraftStore(drafts_folder, keys)
@@ -96,7 +98,9 @@ def test_after_end_session_no_personal_data_is_left_in_any_folder(tmp_path, syst
 
     assert scan(tmp_path) == []
     assert report.complete and report.keys_forgotten == 2
-    assert report.files == {"drafts": 3 + 1, "temp": 1, "exports": 3}   # 3 generations + profile (keyinfo: key)
+    # 3 generations + profile (keyinfo: key) + the draft's and the profile's newest generation numbers
+    assert report.files == {"drafts": 3 + 1 + 2, "temp": 1, "exports": 3}
+    assert not witness_folder(drafts_folder).exists()
     assert backend.entries == {} and not (drafts_folder / KEY_INFO).exists()
     assert not drafts_folder.exists() and not paths.exports.exists()
     assert outside.read_text() == "not ours"                         # a link is removed, never followed

@@ -13,7 +13,8 @@ import logging
 import os
 
 import pytest
-from keyring.backends import chainer, fail, null
+from keyring.backend import KeyringBackend
+from keyring.backends import SecretService, chainer, fail, null
 from keyring.errors import KeyringLocked
 
 from assistant import i18n
@@ -22,7 +23,7 @@ from assistant.drafts.unlock import (CHOOSE_PASSPHRASE, ENTER_PASSPHRASE, KEY_IN
                                      PassphraseTooShortError, WrongPassphraseError, choose_key_source,
                                      create_passphrase_key, forget_key_info, open_passphrase_key, read_key_info)
 from assistant.drafts.store import OK, Draft, DraftStore
-from tests.core.keyrings import MemoryKeyring
+from tests.core.keyrings import MemoryKeyring, trust
 
 FAST = ScryptParams(n=2**14)     # the floor the app accepts; the default (2**17) is tested once
 
@@ -60,6 +61,12 @@ def chain_of(*backends):
 
     Chain.backends = list(backends)
     return Chain()
+
+
+@pytest.fixture(autouse=True)
+def trusted_fakes(monkeypatch):
+    """The in-memory fakes stand for trusted keyrings (Secret Service …); nothing else is trusted."""
+    trust(monkeypatch, MemoryKeyring, LockedKeyring, ForgetfulKeyring)
 
 
 @pytest.fixture
@@ -118,6 +125,61 @@ def test_a_chain_uses_its_safe_store_and_never_falls_through_to_plaintext(tmp_pa
     only_bad = check_keyring(chain_of(plaintext, fail.Keyring()))
     assert (only_bad.usable, only_bad.reason) == (False, "insecure_keyring")
     assert not (tmp_path / "keyring_pass.cfg").exists()
+
+
+class ThirdPartyPlaintext(KeyringBackend):
+    """An unknown backend from another package that keeps secrets as they are, in a dict (no file)."""
+
+    priority = 100
+    viable = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stored = {}
+
+    def get_password(self, service, username):
+        return self.stored.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.stored[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.stored.pop((service, username), None)
+
+
+class LooksLikeSecretService(SecretService.Keyring):
+    """Someone else's subclass of a trusted backend: its code is not the trusted one."""
+
+    get_password = ThirdPartyPlaintext.get_password
+
+
+def test_only_keyrings_known_to_encrypt_are_trusted_and_the_reason_is_shown(folder):
+    from assistant.drafts.keys import TRUSTED_BACKENDS
+
+    assert {"keyring.backends.SecretService.Keyring", "keyring.backends.kwallet.DBusKeyring",
+            "keyring.backends.macOS.Keyring", "keyring.backends.Windows.WinVaultKeyring"} <= TRUSTED_BACKENDS
+    unknown = ThirdPartyPlaintext()
+    for backend in (unknown, LooksLikeSecretService(), chain_of(unknown, ThirdPartyPlaintext())):
+        check = check_keyring(backend)
+        assert (check.usable, check.reason, check.backend) == (False, "untrusted_keyring", None)
+    choice = choose_key_source(folder, backend=unknown)
+    assert (choice.action, choice.reason) == (CHOOSE_PASSPHRASE, "untrusted_keyring")
+    assert unknown.stored == {} and not (folder / KEY_INFO).exists()     # nothing given to it, not even a probe
+    i18n.set_language("en")
+    assert "not one known to keep the key to your drafts encrypted" in choice.message
+    i18n.set_language("ja")
+    assert "暗証番号" in choice.message
+    check = check_keyring(chain_of(unknown, MemoryKeyring()))              # a trusted store in a chain is used
+    assert check.usable and isinstance(check.backend, MemoryKeyring)
+
+
+def test_drafts_kept_by_a_keyring_no_longer_trusted_are_not_opened_through_it(folder):
+    backend = MemoryKeyring()
+    assert choose_key_source(folder, backend=backend).action == READY
+    untrusted = ThirdPartyPlaintext()
+    untrusted.stored = dict(backend.entries)
+    choice = choose_key_source(folder, backend=untrusted)
+    assert (choice.action, choice.reason) == (UNAVAILABLE, "keyring_unavailable")
 
 
 def test_the_probe_leaves_nothing_behind():

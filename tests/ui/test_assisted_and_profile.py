@@ -26,7 +26,8 @@ def open_window(qtbot, app_paths):
     window.show()
     qtbot.waitUntil(lambda: window.keeper.store is not None)
     qtbot.waitUntil(lambda: window.home.details.isVisible())
-    window.tasks.wait()      # the profile has been looked for
+    window.tasks.wait()      # the profile has been looked for …
+    QApplication.processEvents()     # … and its result, queued to the window's thread, delivered
     return window
 
 

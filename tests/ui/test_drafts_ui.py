@@ -139,3 +139,26 @@ def test_a_draft_of_an_older_version_of_the_form_opens_at_the_first_step_with_an
     assert "updated since you saved" in window.draft_status.text()
     assert window.bridge.session.answers["gone_field"] == "kept"        # nothing is thrown away
     window.tasks.wait()
+
+
+def test_a_draft_whose_newest_save_is_missing_opens_its_older_answers_and_says_so(qtbot, qapp, app_paths, english):
+    from assistant.drafts.store import Draft
+    from assistant.procedures.catalog import Catalog
+
+    version = Catalog.load(app_paths.procedure_dirs).get("juminhyo_copy").version
+    key = MemoryKeySource()
+    folder = app_paths.data / "drafts"
+    store = DraftStore(folder, key)
+    first = store.save(Draft("juminhyo_copy", version, dict(ANSWERS, marker="older"), step_id="purpose_step"))
+    store.save(Draft("juminhyo_copy", version, dict(ANSWERS, marker="newest"), step_id="purpose_step",
+                     draft_id=first.draft_id))
+    (folder / f"{first.draft_id}.{store.last_generation}.tzd").unlink()   # e.g. an older backup put back
+    window = build_window(app_paths, Tasks(), key_chooser=lambda _folder: KeyChoice("ready", "test", key))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.drafts.count() == 1, timeout=5000)
+    window.home.resume.click()
+    qtbot.waitUntil(lambda: window.bridge is not None, timeout=5000)
+    assert "not your latest answers" in window.draft_status.text()
+    assert window.bridge.session.answers["marker"] == "older"            # the older answers, not lost
+    window.tasks.wait()
