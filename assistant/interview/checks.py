@@ -160,7 +160,13 @@ def glyph_problem(text: str) -> Problem | None:
     if not lacking:
         return None
     suggestion = fallback(text)
+    codes = ", ".join(describe(c) for c in lacking)
+    if suggestion:
+        return Problem("text.no_glyph", _(
+            "This computer has no font for {codes}, so it would be missing from the printed form. Write the "
+            "common form instead, e.g. {suggestion}, or install a font that has it (IPAmj明朝) and try "
+            "again.").format(codes=codes, suggestion=suggestion), suggestion)
     return Problem("text.no_glyph", _(
-        "This computer has no font for {codes}, so it would be missing from the printed form. Write it "
-        "in another way, e.g. {example}, or install a font that has it (IPAmj明朝) and try again.").format(
-            codes=", ".join(describe(c) for c in lacking), example=suggestion or "吉 instead of 𠮷"), suggestion)
+        "This computer has no font for {codes}, so it would be missing from the printed form. Write it in "
+        "another way, e.g. 吉 for 𠮷, or install a font that has it (IPAmj明朝) and try again.").format(
+            codes=codes))
