@@ -96,10 +96,13 @@ def _read_bytes(path: Path) -> bytes:
             "The answers file {file} cannot be read (no permission or a damaged disk). Copy it to a folder "
             "of yours, e.g. your Documents folder, and try again.").format(file=where)) from None
     if len(data) > MAX_BYTES:
-        raise _fail("answers.too_large", _(
-            "The answers file is larger than {limit} bytes; a real one is a few kilobytes. Give the file "
-            "made for this procedure, e.g. examples/juminhyo_answers.json.").format(limit=f"{MAX_BYTES:,}"))
+        raise _fail("answers.too_large", _too_large_message())
     return data
+
+
+def _too_large_message() -> str:
+    return _("The answers file is larger than {limit} bytes; a real one is a few kilobytes. Give the file "
+             "made for this procedure, e.g. examples/juminhyo_answers.json.").format(limit=f"{MAX_BYTES:,}")
 
 
 def _parse(text: str) -> Any:
@@ -131,7 +134,13 @@ def _too_deep_error() -> AnswersFileError:
 
 def read_answers(path: Path) -> dict[str, Any]:
     """The answers in the file at `path`, a JSON object keyed by field id; AnswersFileError otherwise."""
-    data = _read_bytes(path)
+    return parse_answers(_read_bytes(path))
+
+
+def parse_answers(data: bytes) -> dict[str, Any]:
+    """The answers in the bytes of an answers file; AnswersFileError when they are not answers."""
+    if len(data) > MAX_BYTES:
+        raise _fail("answers.too_large", _too_large_message())
     try:
         text = data.decode("utf-8-sig")   # a byte order mark is dropped, as Notepad writes one
     except UnicodeDecodeError as exc:
