@@ -14,7 +14,7 @@ from assistant.export.pdf import render_pdf
 from assistant.export.proxy_letter import needs_power_of_attorney, render_power_of_attorney
 from assistant.export.qr import write_qr
 from assistant.export.summary import render_copy
-from assistant.i18n import current_language
+from assistant.i18n import _, current_language
 from assistant.interview.assisted import Assistance
 from assistant.interview.session import FieldError, Session
 
@@ -25,6 +25,19 @@ class IncompleteError(Exception):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__(f"{len(errors)} answer(s) missing or invalid")
         self.errors = errors
+
+
+def failure_message(error: BaseException, folder: Path) -> str:
+    """What the window says when an export fails: the answer to correct (it cannot be printed as it
+    is), the disk's problem, or — for anything else — that nothing entered is lost."""
+    if isinstance(error, IncompleteError) and error.errors:
+        first = error.errors[0]
+        return _("“{question}” cannot be put on the form as it is: {problem} Press Change next to it to "
+                 "correct it; nothing you entered is lost.").format(question=first.label, problem=first.message)
+    if isinstance(error, ExportError):
+        return error.message
+    return _("The files could not be created. Nothing you entered is lost. "
+             "Check that the folder {folder} can be written to, then try again.").format(folder=folder)
 
 
 @dataclass(frozen=True)
