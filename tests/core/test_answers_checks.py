@@ -173,3 +173,12 @@ def test_messages_are_translated_and_say_how_to_fix(procedure):
     i18n.set_language("ja")
     error = only_error(procedure, applicant_name={**NAME, "family": True})
     assert error.message.startswith("この答えは引用符で囲んだ文字で書く必要があります")
+
+
+def test_the_limits_are_stated_in_the_procedure_schema():
+    from assistant.procedures.model import Procedure
+
+    schema = json.dumps(Procedure.model_json_schema(by_alias=True), ensure_ascii=False)
+    assert f"each part at most {checks.NAME_PART_MAX} characters" in schema
+    assert f"each part at most {checks.ADDRESS_PART_MAX} characters" in schema
+    assert f"without it, {checks.TEXT_MAX}" in schema
