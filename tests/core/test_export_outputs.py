@@ -178,3 +178,28 @@ def test_the_persons_copy_on_a_full_disk_leaves_no_partial_copy(session, tmpfs, 
     assert caught.value.code == "export.disk_full"
     assert sorted(p.name for p in result.folder.iterdir()) == ["juminhyo_copy.json", "juminhyo_copy.pdf",
                                                                "juminhyo_copy.qr.png"]
+
+
+def test_answers_at_every_limit_fit_on_the_form_and_are_printed_whole(tmp_path):
+    # before: 1,500 characters raised "row too high" in fpdf2 (after 15-47 s for 1 MB)
+    from assistant.interview import checks
+    from assistant.interview.session import Session
+    from assistant.paths import BUNDLED_PROCEDURES
+    from assistant.procedures.catalog import Catalog
+    from tests.core.test_export import pdftotext
+    from tests.core.test_session import ANSWERS
+
+    name = {part: ("髙" if part in ("family", "given") else "ヴ") * checks.NAME_PART_MAX
+            for part in ("family", "given", "family_kana", "given_kana")}
+    address = {**ANSWERS["applicant_address"], **{part: "﨑" * checks.ADDRESS_PART_MAX
+                                                  for part in ("prefecture", "city", "town", "block", "building")}}
+    members = [{"member_name": "𠮷" * 60}] * 10
+    session = Session(Catalog.load([BUNDLED_PROCEDURES]).get("juminhyo_copy"), {
+        **ANSWERS, "applicant_name": name, "applicant_address": address, "submit_to": "株" * 80,
+        "scope": "some_members", "members": members})
+    assert session.missing() == []
+    result = export_package(session, tmp_path, CREATED)
+    text = pdftotext(result.pdf).replace(" ", "")
+    for part in (*name.values(), address["building"], "株" * 80, "𠮷" * 60):
+        assert part in text
+    assert text.count("𠮷" * 60) == 10
