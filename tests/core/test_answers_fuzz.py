@@ -149,6 +149,8 @@ def test_fuzzed_bytes_give_answers_or_problems_never_an_exception(noise, at, cut
 def test_the_fuzzing_reached_every_outcome():
     # runs after the two tests above (file order): generators that only made broken files, or only
     # valid ones, would test little
+    if not OUTCOMES:
+        pytest.skip("counts the outcomes of the two fuzz tests above: run them in the same session")
     assert min(OUTCOMES.get("file", 0), OUTCOMES.get("exported", 0)) > 100 and OUTCOMES.get("refused", 0) > 1000, \
         OUTCOMES
     assert sum(OUTCOMES.values()) == FILE_EXAMPLES + BYTES_EXAMPLES
