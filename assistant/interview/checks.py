@@ -23,6 +23,8 @@ from typing import Any
 
 from assistant.formats import Problem
 from assistant.i18n import _
+from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS
+from assistant.procedures import model as m
 
 NAME_PART_MAX = 100
 ADDRESS_PART_MAX = 100
@@ -170,3 +172,56 @@ def glyph_problem(text: str) -> Problem | None:
         "This computer has no font for {codes}, so it would be missing from the printed form. Write it in "
         "another way, e.g. 吉 for 𠮷, or install a font that has it (IPAmj明朝) and try again.").format(
             codes=codes))
+
+
+_STRING_KINDS = frozenset({"text", "kana", "date", "postal_code", "phone", "email", "my_number"})
+
+
+def _string_limit(field: m.FieldDef) -> int:
+    return TEXT_MAX if field.kind == "text" else SHORT_MAX
+
+
+def _parts_problems(raw: dict, parts: tuple[str, ...], limit: int) -> list[tuple[str, Problem]]:
+    problems: list[tuple[str, Problem]] = []
+    for key, value in raw.items():
+        if key not in parts:
+            problems.append(("", unknown_part_problem(key, parts)))
+        elif value is not None and not isinstance(value, str):
+            problems.append((key, type_problem("part", value)))
+        elif value is not None and (problem := string_problem(value, limit)):
+            problems.append((key, problem))
+    return problems
+
+
+def shape_problems(field: m.FieldDef, raw: Any) -> list[tuple[str, Problem]]:
+    """What makes `raw` unreadable for `field` whatever its content: a wrong JSON type, an unknown
+    part, too many characters, a character no answer may hold (interview/py)."""
+    kind = field.kind
+    if raw is None:
+        return []
+    if kind == "number" and isinstance(raw, int) and not isinstance(raw, bool):
+        # str() of an int over 4,300 digits raises; such a number is too long anyway
+        text = str(raw) if raw.bit_length() < 10_000 else "9" * (SHORT_MAX + 1)
+        return [("", p)] if (p := length_problem(text, SHORT_MAX)) else []
+    if kind in _STRING_KINDS:
+        if not isinstance(raw, str):
+            return [("", type_problem(kind, raw))]
+        return [("", p)] if (p := string_problem(raw, _string_limit(field))) else []
+    if kind in ("person_name", "address"):
+        if not isinstance(raw, dict):
+            return [("", type_problem(kind, raw))]
+        if kind == "address":
+            return _parts_problems(raw, ADDRESS_PARTS, ADDRESS_PART_MAX)
+        return _parts_problems(raw, NAME_PARTS if field.readings else NAME_PARTS[:2], NAME_PART_MAX)
+    if kind in ("choice", "number"):
+        ok = isinstance(raw, str)
+    elif kind == "multi_choice":
+        ok = isinstance(raw, list) and all(isinstance(v, str) for v in raw)
+    elif kind == "yes_no":
+        ok = isinstance(raw, bool) or raw == ""
+    else:
+        ok = True
+    if not ok:
+        return [("", type_problem(kind, raw))]
+    values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+    return next(([("", p)] for v in values if (p := string_problem(v, SHORT_MAX))), [])

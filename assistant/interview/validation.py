@@ -64,59 +64,6 @@ def _text(raw: Any) -> str:
     return raw if isinstance(raw, str) else ""
 
 
-_STRING_KINDS = frozenset({"text", "kana", "date", "postal_code", "phone", "email", "my_number"})
-
-
-def _string_limit(field: m.FieldDef) -> int:
-    return checks.TEXT_MAX if field.kind == "text" else checks.SHORT_MAX
-
-
-def _parts_problems(raw: dict, parts: tuple[str, ...], limit: int) -> list[tuple[str, Problem]]:
-    problems: list[tuple[str, Problem]] = []
-    for key, value in raw.items():
-        if key not in parts:
-            problems.append(("", checks.unknown_part_problem(key, parts)))
-        elif value is not None and not isinstance(value, str):
-            problems.append((key, checks.type_problem("part", value)))
-        elif value is not None and (problem := checks.string_problem(value, limit)):
-            problems.append((key, problem))
-    return problems
-
-
-def shape_problems(field: m.FieldDef, raw: Any) -> list[tuple[str, Problem]]:
-    """What makes `raw` unreadable for `field` whatever its content: a wrong JSON type, an unknown
-    part, too many characters, a character no answer may hold (interview/checks.py)."""
-    kind = field.kind
-    if raw is None:
-        return []
-    if kind == "number" and isinstance(raw, int) and not isinstance(raw, bool):
-        # str() of an int over 4,300 digits raises; such a number is too long anyway
-        text = str(raw) if raw.bit_length() < 10_000 else "9" * (checks.SHORT_MAX + 1)
-        return [("", p)] if (p := checks.length_problem(text, checks.SHORT_MAX)) else []
-    if kind in _STRING_KINDS:
-        if not isinstance(raw, str):
-            return [("", checks.type_problem(kind, raw))]
-        return [("", p)] if (p := checks.string_problem(raw, _string_limit(field))) else []
-    if kind in ("person_name", "address"):
-        if not isinstance(raw, dict):
-            return [("", checks.type_problem(kind, raw))]
-        if kind == "address":
-            return _parts_problems(raw, ADDRESS_PARTS, checks.ADDRESS_PART_MAX)
-        return _parts_problems(raw, NAME_PARTS if field.readings else NAME_PARTS[:2], checks.NAME_PART_MAX)
-    if kind in ("choice", "number"):
-        ok = isinstance(raw, str)
-    elif kind == "multi_choice":
-        ok = isinstance(raw, list) and all(isinstance(v, str) for v in raw)
-    elif kind == "yes_no":
-        ok = isinstance(raw, bool) or raw == ""
-    else:
-        ok = True
-    if not ok:
-        return [("", checks.type_problem(kind, raw))]
-    values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
-    return next(([("", p)] for v in values if (p := checks.string_problem(v, checks.SHORT_MAX))), [])
-
-
 def _printed_texts(field: m.FieldDef, result: FieldResult) -> list[tuple[str, str]]:
     """(part, text) of what is printed for an accepted answer: per part for names and addresses."""
     if isinstance(result.value, dict):
@@ -261,7 +208,7 @@ def read_field(field: m.FieldDef, raw: Any) -> FieldResult:
 
     Any JSON value is accepted as `raw`: a wrong type, an unknown part, an overlong text or a
     character that cannot be printed is a problem, never an exception or a silent change."""
-    shape = shape_problems(field, raw)
+    shape = checks.shape_problems(field, raw)
     if shape:
         return FieldResult(None, "", tuple(shape))
     result = _SIMPLE_PARSERS[field.kind](field, raw)
