@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.i18n import LANGUAGES, _, set_language
+from assistant.i18n import LANGUAGES, _, ngettext, set_language
 from assistant.paths import AppPaths
 
 #: Starts the window: (paths, interface language or None, shared computer) → exit status.
@@ -66,9 +66,20 @@ def _list(app_paths: AppPaths) -> int:
     return 0
 
 
+MAX_LINES = 50   # problem lines printed; a hostile file could otherwise print a million
+
+
+def _print_problems(lines: list[tuple[str, str, str]]) -> None:
+    """`field: code: message` on stderr, one per problem, the first MAX_LINES of them."""
+    for where, code, message in lines[:MAX_LINES]:
+        print(f"{where}: {code}: {message}", file=sys.stderr)
+    if len(lines) > MAX_LINES:
+        more = len(lines) - MAX_LINES
+        print(ngettext("… and {count} more problem.", "… and {count} more problems.", more).format(count=more),
+              file=sys.stderr)
+
+
 def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
-    from assistant.export.package import IncompleteError, export_package
-    from assistant.interview.session import Session
     from assistant.procedures.catalog import Catalog
 
     catalog = Catalog.load(app_paths.procedure_dirs)
@@ -79,26 +90,38 @@ def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
               file=sys.stderr)
         return 2
     try:
-        answers = json.loads(args.answers.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        print(_("Cannot read the answers file {file}: {problem}").format(file=args.answers, problem=exc),
-              file=sys.stderr)
-        return 2
-    if not isinstance(answers, dict):
-        print(_("The answers file must hold one JSON object keyed by field id."), file=sys.stderr)
-        return 2
-    unknown = sorted(set(answers) - {f.id for f in procedure.all_fields()})
-    for field_id in unknown:
-        # field: code: message — the same machine-readable shape as the answer errors below
-        print(f"{field_id}: field.unknown: {_('This form has no question with this id.')}", file=sys.stderr)
-    if unknown:
+        return _export_answers(procedure, args.answers, args.out)
+    except Exception as exc:   # noqa: BLE001 - the last guard: a message, never a traceback (tests fail on it)
+        print(f"export: internal.error: {type(exc).__name__}: " + _(
+            "Something unexpected went wrong; nothing was written. Please report it with the command you "
+            "ran (not the answers file: it holds personal data), e.g. tetsuzuki export --procedure …."),
+            file=sys.stderr)
         return 1
+
+
+def _export_answers(procedure, answers_path: Path, out: Path) -> int:
+    """Read, check, export; every problem is a `field: code: message` line and exit code 1."""
+    from assistant.export.package import ExportError, IncompleteError, export_package
+    from assistant.interview.answers_file import AnswersFileError, read_answers, unknown_fields
+    from assistant.interview.session import Session
+
     try:
-        result = export_package(Session(procedure, answers), args.out)
+        answers = read_answers(answers_path)
+    except AnswersFileError as exc:
+        _print_problems([(p.field, p.code, p.message) for p in exc.problems])
+        return 1
+    problems = [(p.field, p.code, p.message) for p in unknown_fields(procedure, answers)]
+    session = Session(procedure, answers)
+    try:
+        if problems:   # every problem at once: the unknown ids and the answers' own
+            raise IncompleteError(session.missing())
+        result = export_package(session, out)
     except IncompleteError as exc:
-        for error in exc.errors:
-            where = f"{error.field_id}.{error.part}" if error.part else error.field_id
-            print(f"{where}: {error.code}: {error.message}", file=sys.stderr)
+        _print_problems(problems + [(f"{e.field_id}.{e.part}" if e.part else e.field_id, e.code, e.message)
+                                    for e in exc.errors])
+        return 1
+    except ExportError as exc:
+        _print_problems([("out", exc.code, exc.message)])
         return 1
     for path in (result.pdf, result.json, result.qr, result.power_of_attorney, result.copy):
         if path is not None:

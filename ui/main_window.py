@@ -285,9 +285,9 @@ class MainWindow(QMainWindow):
     def _on_export_failed(self, error: Exception) -> None:
         self.review.export.setEnabled(True)
         log.warning("export failed: %s", type(error).__name__)   # the type only: no personal data
-        message = _("The files could not be created. Nothing you entered is lost. "
-                    "Check that the folder {folder} can be written to, then try again.").format(
-                        folder=self.paths.exports)
+        from assistant.export.package import failure_message
+
+        message = failure_message(error, self.paths.exports)   # which answer to change, or the disk's problem
         self.review.status.setText(message)
         announce(self.review.status, message, assertive=True)
 

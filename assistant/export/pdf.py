@@ -29,27 +29,16 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, WrapMode
 from fpdf.fonts import FontFace
 
-from assistant import resources
+from assistant.export.fonts import FALLBACK_FONTS, FONT_DIR, FONT_FILE, find_fallback_font  # noqa: F401
 from assistant.interview.assisted import Assistance, printed_helper
 from assistant.interview.session import Session
 from assistant.interview.validation import printed
 from assistant.procedures import model as m
 
-FONT_DIR = resources.fonts()
 FONT = "BIZUDGothic"
 FALLBACK = "Fallback"
 GREY = (235, 235, 235)
 QR_SIZE_MM = 30   # quiet zone included; read at 200 dpi up to version 25 (qr.MAX_VERSION)
-
-# Fonts for the characters BIZ UDGothic lacks, as (file, face index in a collection); the first
-# that exists is used. IPAmj明朝 (file ipamjm.ttf, installed by hand: not in Debian main) has every
-# 文字情報基盤 glyph of registered names. Noto Sans CJK JP (face 0 of the .ttc, checked with
-# fontTools) comes with the Debian package fonts-noto-cjk, which scripts/setup.sh installs.
-FALLBACK_FONTS: tuple[tuple[Path, int], ...] = (
-    (Path.home() / ".local/share/fonts/ipamjm.ttf", 0),
-    (Path("/usr/local/share/fonts/ipamjm.ttf"), 0),
-    (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), 0),
-)
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +93,7 @@ def new_pdf(title: str) -> _FormPdf:
     pdf = _FormPdf(format="A4")
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font(FONT, "", str(FONT_DIR / "BIZUDGothic-Regular.ttf"))
+    pdf.add_font(FONT, "", str(FONT_FILE))
     pdf.set_lang("ja-JP")
     pdf.set_title(title)
     pdf.set_creator("Tetsuzuki Assistant")
@@ -126,7 +115,7 @@ def _rows(session: Session, step: m.Step) -> list[tuple[str, str]]:
     rows = []
     for field in session.visible_fields(step):
         if isinstance(field, m.GroupField):
-            for index, item in enumerate(session.answers.get(field.id) or []):
+            for index, item in enumerate(session.entries(field.id)):
                 for sub in session.visible_item_fields(field, item):
                     rows.append((f"{field.label}{index + 1}　{sub.label}", printed(sub, session.result(sub, item))))
         else:
@@ -185,11 +174,6 @@ def missing_glyphs(pdf: FPDF, texts: Iterable[str], family: str = FONT) -> set[s
     """
     cmap = pdf.fonts[family.lower()].cmap
     return {char for text in texts for char in text if char != "\n" and ord(char) not in cmap}
-
-
-def find_fallback_font() -> tuple[Path, int] | None:
-    """The first font of FALLBACK_FONTS that exists, as (file, face index), or None."""
-    return next(((path, index) for path, index in FALLBACK_FONTS if path.is_file()), None)
 
 
 def add_fallback_font(pdf: FPDF, texts: Iterable[str]) -> set[str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.events import Event
 from assistant.i18n import ngettext, ptext
+from assistant.interview.checks import type_problem, unknown_part_problem
 from assistant.interview.validation import FieldResult, field_label, read_field
 from assistant.procedures import model as m
 
@@ -166,16 +167,37 @@ class Session:
                 errors.extend(_errors(field.id, field, self.result(field)))
         return errors
 
+    def entries(self, group_id: str) -> list[dict[str, Any]]:
+        """The entries of a group that can be read (objects); anything else is reported by
+        `missing()`, never read: an answers file may hold any JSON value here."""
+        raw = self.answers.get(group_id)
+        return [item for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
+
     def _group_errors(self, group: m.GroupField) -> list[FieldError]:
-        items = self.answers.get(group.id) or []
+        raw = self.answers.get(group.id)
+        if raw is not None and not isinstance(raw, list):
+            return [FieldError(group.id, "", "answer.type", field_label(group), type_problem("group", raw).message)]
+        items = raw or []
         errors: list[FieldError] = []
+        if len(items) > group.max_items:
+            message = ngettext("Give at most {count} entry for “{item}”.", "Give at most {count} entries for “{item}”.",
+                               group.max_items).format(count=group.max_items, item=ptext(group.item_label))
+            return [FieldError(group.id, "", "group.too_many", field_label(group), message)]
         if len(items) < group.min_items:
             message = ngettext("Add at least {count} entry for “{item}”.", "Add at least {count} entries for “{item}”.",
                                group.min_items).format(count=group.min_items, item=ptext(group.item_label))
             errors.append(FieldError(group.id, "", "group.too_few", field_label(group), message))
+        sub_ids = tuple(f.id for f in group.fields)
         for index, item in enumerate(items):
+            where = f"{group.id}[{index}]"
+            if not isinstance(item, dict):
+                errors.append(FieldError(where, "", "answer.type", field_label(group),
+                                         type_problem("entry", item).message))
+                continue
+            errors.extend(FieldError(where, "", "answer.unknown_part", field_label(group),
+                                     unknown_part_problem(key, sub_ids).message) for key in item if key not in sub_ids)
             for sub in self.visible_item_fields(group, item):
-                errors.extend(_errors(f"{group.id}[{index}].{sub.id}", sub, self.result(sub, item)))
+                errors.extend(_errors(f"{where}.{sub.id}", sub, self.result(sub, item)))
         return errors
 
     def missing(self) -> list[FieldError]:
@@ -234,7 +256,7 @@ class Session:
         for step in self.visible_steps():
             for field in self.visible_fields(step):
                 if isinstance(field, m.GroupField):
-                    for index, item in enumerate(self.answers.get(field.id) or []):
+                    for index, item in enumerate(self.entries(field.id)):
                         for sub in self.visible_item_fields(field, item):
                             rows.append(ReviewItem(step.id, f"{field.id}[{index}].{sub.id}",
                                                    f"{field_label(field)} {index + 1} – {field_label(sub)}",
@@ -251,7 +273,7 @@ class Session:
                 if isinstance(field, m.GroupField):
                     out[field.id] = [
                         {sub.id: self.result(sub, item).value for sub in self.visible_item_fields(field, item)}
-                        for item in self.answers.get(field.id) or []]
+                        for item in self.entries(field.id)]
                 else:
                     out[field.id] = self.result(field).value
         return out

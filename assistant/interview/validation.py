@@ -9,6 +9,10 @@ Raw answer shapes by field kind:
 - address: {"postal_code", "prefecture", "city", "town", "block", "building"} strings;
 - choice: an option value; multi_choice: a list of option values; yes_no: true/false;
 - group: a list of items, each a mapping of sub-field id to a raw answer.
+
+Before a field's own rules, every answer passes the checks of interview/checks.py (JSON type,
+known parts, length, characters); after them, every text that will be printed is checked against
+the PDF's fonts, so no character can silently go missing from the form.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from assistant.formats import Parsed, Problem
 from assistant.i18n import _, ptext
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
+from assistant.interview import checks
 from assistant.interview.parts import (ADDRESS_PARTS, NAME_PARTS, PART_LABELS, REQUIRED_PARTS,  # noqa: F401
                                        YES_NO_LABELS, part_label)
 
@@ -55,7 +60,22 @@ def _from_parsed(parsed: Parsed, part: str = "") -> FieldResult:
 
 
 def _text(raw: Any) -> str:
-    return raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    # shape_problems has refused every other type before this is called
+    return raw if isinstance(raw, str) else ""
+
+
+def _printed_texts(field: m.FieldDef, result: FieldResult) -> list[tuple[str, str]]:
+    """(part, text) of what is printed for an accepted answer: per part for names and addresses."""
+    if isinstance(result.value, dict):
+        return [(part, text) for part, text in result.value.items() if isinstance(text, str)]
+    return [("", printed(field, result))]
+
+
+def _glyph_problems(field: m.FieldDef, result: FieldResult) -> FieldResult:
+    problems = [(part, p) for part, text in _printed_texts(field, result) if (p := checks.glyph_problem(text))]
+    if not problems:
+        return result
+    return FieldResult(None, result.display, tuple(problems), result.notices)
 
 
 def _read_text(field: m.TextField, raw: str) -> FieldResult:
@@ -122,7 +142,7 @@ def _read_address(field: m.AddressField, raw: Any) -> FieldResult:
 
 def _read_choice(field: m.ChoiceField, raw: Any) -> FieldResult:
     options = {o.value: o for o in field.options}
-    if raw in (None, ""):
+    if raw in (None, "") or not isinstance(raw, str):
         return FieldResult(None, "")
     if raw not in options:
         return FieldResult(None, "", (("", _choice_problem()),))
@@ -184,8 +204,16 @@ _SIMPLE_PARSERS = {
 
 
 def read_field(field: m.FieldDef, raw: Any) -> FieldResult:
-    """Read one simple field's raw answer; a required, unanswered field gets a 'required' problem."""
+    """Read one simple field's raw answer; a required, unanswered field gets a 'required' problem.
+
+    Any JSON value is accepted as `raw`: a wrong type, an unknown part, an overlong text or a
+    character that cannot be printed is a problem, never an exception or a silent change."""
+    shape = checks.shape_problems(field, raw)
+    if shape:
+        return FieldResult(None, "", tuple(shape))
     result = _SIMPLE_PARSERS[field.kind](field, raw)
+    if result.ok and result.value is not None:
+        result = _glyph_problems(field, result)
     if field.required and result.value is None and not result.problems:
         if field.kind in ("choice", "multi_choice", "yes_no"):
             problem = _choice_problem(multiple=field.kind == "multi_choice")

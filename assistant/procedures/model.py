@@ -72,7 +72,8 @@ class FieldBase(Strict):
 
 class TextField(FieldBase):
     kind: Literal["text"] = Field(description="Free text on one line.")
-    max_length: int | None = Field(None, ge=1, description="Longest accepted answer in characters.")
+    max_length: int | None = Field(None, ge=1, description=(
+        "Longest accepted answer in characters; without it, 500 (interview/checks.py TEXT_MAX)."))
 
 
 class KanaField(FieldBase):
@@ -82,7 +83,8 @@ class KanaField(FieldBase):
 
 
 class PersonNameField(FieldBase):
-    kind: Literal["person_name"] = Field(description="Family and given name (never normalised) with readings.")
+    kind: Literal["person_name"] = Field(description=(
+        "Family and given name (never normalised) with readings; each part at most 100 characters."))
     readings: bool = Field(True, description="Whether the readings (フリガナ) are asked for too.")
 
 
@@ -97,7 +99,8 @@ class PostalCodeField(FieldBase):
 
 class AddressField(FieldBase):
     kind: Literal["address"] = Field(
-        description="An address in parts: postal code, prefecture, city, town, block, building/room.")
+        description="An address in parts: postal code, prefecture, city, town, block, building/room; "
+                    "each part at most 100 characters.")
 
 
 class PhoneField(FieldBase):

@@ -73,3 +73,19 @@ def test_export_rejects_unknown_procedure_and_unknown_fields(tmp_path):
                               str(tmp_path), home=tmp_path)
     assert unknown_field.returncode == 1
     assert "nmae: " in unknown_field.stderr
+
+
+def test_an_unexpected_failure_in_export_is_a_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    # the last guard of `tetsuzuki export`; the fuzz tests fail when any input reaches it
+    from assistant import cli
+    from assistant.export import package
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("山田")   # an exception's text may hold an answer: never printed
+
+    monkeypatch.setattr(package, "export_package", broken)
+    code = cli.main(["--home", str(tmp_path), "--language", "en", "export", "--procedure", "juminhyo_copy",
+                     "--answers", str(ROOT / "examples" / "juminhyo_answers.json"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("export: internal.error: RuntimeError: Something unexpected went wrong")
+    assert "山田" not in err and "Traceback" not in err

@@ -8,7 +8,8 @@ import subprocess
 import pytest
 from fpdf import FPDF
 
-from assistant.export import pdf as pdf_module
+from assistant.export import fonts
+from assistant.export.package import IncompleteError, export_package
 from assistant.export.pdf import FONT, FONT_DIR, find_fallback_font, missing_glyphs, render_pdf
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
@@ -74,14 +75,16 @@ def test_ordinary_answers_embed_only_the_bundled_font(fallback_font, tmp_path):
     assert _embedded_fonts(result.path) and _fallback_rows(result.path) == []
 
 
-def test_without_a_fallback_font_the_export_succeeds_and_reports_without_logging_the_name(
-        monkeypatch, caplog, tmp_path):
-    monkeypatch.setattr(pdf_module, "FALLBACK_FONTS", ())
+def test_without_a_fallback_font_the_name_is_refused_before_anything_is_written(monkeypatch, caplog, tmp_path):
+    # fpdf2 would leave 𠮷 out of the page and the text layer: 田 髙志 printed as the name, exit 0
+    monkeypatch.setattr(fonts, "FALLBACK_FONTS", ())
     caplog.set_level(logging.DEBUG)
-    result = render_pdf(_session(YOSHIDA), tmp_path / "form.pdf", CREATED)
-    assert result.missing == frozenset({"𠮷"})
-    assert "髙志" in pdftotext(result.path)
-    assert _fallback_rows(result.path) == []
+    session = _session(YOSHIDA)
+    [error] = [e for e in session.missing() if e.field_id == "applicant_name"]
+    assert (error.part, error.code) == ("family", "text.no_glyph")
+    assert "U+20BB7 CJK UNIFIED IDEOGRAPH-20BB7" in error.message and error.suggestion == "吉田"
+    with pytest.raises(IncompleteError):
+        export_package(session, tmp_path / "out")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     logged = " ".join(record.getMessage() for record in caplog.records)
-    assert "1 character(s)" in logged
     assert "𠮷" not in logged and "20bb7" not in logged.lower()
