@@ -29,7 +29,7 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, WrapMode
 from fpdf.fonts import FontFace
 
-from assistant.export.fonts import FALLBACK_FONTS, FONT_DIR, FONT_FILE, find_fallback_font  # noqa: F401
+from assistant.fonts import FALLBACK_FONTS, FONT_DIR, FONT_FILE, find_fallback_font  # noqa: F401
 from assistant.interview.assisted import Assistance, printed_helper
 from assistant.interview.session import Session
 from assistant.interview.validation import printed

@@ -155,7 +155,7 @@ def glyph_problem(text: str) -> Problem | None:
     fpdf2 would leave them out of the form without a word, printing a different name; so the
     answer is refused instead, with the common form offered when one is known (e.g. 吉 for 𠮷).
     """
-    from assistant.export.fonts import unprintable
+    from assistant.fonts import unprintable
     from assistant.formats.names import fallback
 
     lacking = unprintable(text)

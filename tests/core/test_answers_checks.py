@@ -8,7 +8,7 @@ import json
 import pytest
 
 from assistant import i18n
-from assistant.export import fonts
+from assistant import fonts
 from assistant.interview import checks
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
@@ -45,7 +45,7 @@ def test_the_example_answers_have_no_problem(procedure):
     assert errors(procedure) == []
 
 
-@pytest.mark.parametrize("raw, given", [(True, "true か false"), (["山田"], "リスト [ ]"), ({"a": "山田"}, "オブジェクト { }"),
+@pytest.mark.parametrize("raw, given", [(True, "true または false"), (["山田"], "リスト [ ]"), ({"a": "山田"}, "オブジェクト { }"),
                                         (12, "数")])
 def test_a_name_part_of_the_wrong_json_type_is_refused_not_printed_as_python_would(procedure, raw, given):
     # before: true was printed TRUE and ['山田'] as the name

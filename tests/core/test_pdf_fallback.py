@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from fpdf import FPDF
 
-from assistant.export import fonts
+from assistant import fonts
 from assistant.export.package import IncompleteError, export_package
 from assistant.export.pdf import FONT, FONT_DIR, find_fallback_font, missing_glyphs, render_pdf
 from assistant.interview.session import Session

@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QApplication
 
-from assistant.export import fonts
+from assistant import fonts
 from assistant.i18n import _
 from tests.conftest import ROOT, export_answers, start_procedure
 
