@@ -82,13 +82,14 @@ def style_sheet(point_size: float, theme: str = "default") -> str:
     *:focus {{ outline: none; border: 3px solid {t['focus']}; }}
     QLabel:focus {{ border: 3px solid {t['focus']}; }}
     QRadioButton:focus, QCheckBox:focus {{ border: none; }}   /* the option row shows the focus */
-    """ + (_drawn_indicators(t, indicator) if theme == "high_contrast" else "")
+    """ + _drawn_indicators(t, indicator)
 
 
 def _drawn_indicators(t: dict[str, str], size: int) -> str:
     # The style draws indicators from the palette: in high contrast an unchecked box came out black
-    # on black and a chosen option as a grey dot. Here every one has a border in the text colour
-    # and a chosen one is filled with the focus colour (both at least 3:1 against the background).
+    # on black and a chosen option as a grey dot, and Fusion's outline is 2.2:1 on white. Here every
+    # one has a border in the border colour and a chosen one is filled with the focus colour (both at
+    # least 3:1 against the background, measured from pixels in tests/ui/test_display.py).
     ring = max(3, size // 9)
     return f"""
     QRadioButton::indicator, QCheckBox::indicator {{ border: {ring}px solid {t['border']};

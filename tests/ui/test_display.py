@@ -60,6 +60,26 @@ def test_high_contrast_makes_the_window_white_on_black_and_is_remembered(qtbot, 
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() == "#ffffff"
 
 
+def _pages(window):
+    """Every page of the residence-record request, with answers: home, each step, review (used by
+    other tests; tests/ui/screens.py walks every page and dialog with what must stay in view)."""
+    yield "home"
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    window.who.role_buttons["volunteer"].click()      # with the helper's boxes and the statement
+    yield "who"
+    window.who.role_buttons["self"].click()
+    window.who.go_on.click()
+    session = window.bridge.session
+    for field_id, raw in dict(ANSWERS, relationship="proxy", scope="some_members").items():
+        session.set_answer(field_id, raw)
+    session.set_answer("members", [{"member_name": "山田　花子"}])
+    for step in session.visible_steps():
+        session.go_to(step.id)
+        yield step.id
+    session.go_to("review")
+    yield "review"
+
+
 def _visible(window, cls):
     return [w for w in window.findChildren(cls) if w.isVisibleTo(window) and w.window() is window]
 
@@ -222,3 +242,53 @@ def test_a_corrected_answer_drops_its_message_and_the_summary_counts_again(qtbot
     step._on_field_edited(block.field.id, raw)     # as the box reports the person's typing
     assert not block.error.isVisible(), "the corrected answer still shows its message"
     assert step.summary.text() != before or not step.summary.isVisible()
+
+
+def _pixels(widget) -> set[str]:
+    image = widget.grab().toImage()
+    return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+
+
+def _difference(one, other) -> float:
+    """The largest contrast between the same pixel of two widgets of one size."""
+    a, b = one.grab().toImage(), other.grab().toImage()
+    assert a.size() == b.size()
+    return max(contrast(a.pixelColor(x, y).name(), b.pixelColor(x, y).name())
+               for x in range(a.width()) for y in range(a.height()))
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_radio_buttons_check_boxes_and_the_focus_frame_are_visible_measured_from_pixels(qtbot, window, qapp, theme):
+    """WCAG 1.4.11, measured on what is drawn: an unchecked indicator's outline, the difference a
+    check makes, and the focus frame, each at least 3:1 against the page's background."""
+    appearance.apply(qapp, Settings(theme=theme))
+    background = THEMES[theme]["background"]
+    window.home.procedure_chosen.emit("juminhyo_copy")
+    window.who.role_buttons["volunteer"].click()
+    qapp.processEvents()
+    radios = [b for b in window.who.role_buttons.values()]
+    unchecked = next(b for b in radios if not b.isChecked())
+    checked = next(b for b in radios if b.isChecked())
+    box = next(c for c in _visible(window, QCheckBox) if window.who.isAncestorOf(c))
+    assert not box.isChecked()
+    for name, widget in (("unchecked radio button", unchecked), ("unchecked check box", box)):
+        best = max(contrast(colour, background) for colour in _pixels(widget))
+        assert best >= 3.0, f"{theme}: the {name}'s outline is {best:.2f}:1 against the background"
+    assert _difference(checked, unchecked) >= 3.0, f"{theme}: a chosen option looks unchosen"
+    empty = box.grab().toImage()
+    box.setChecked(True)
+    qapp.processEvents()
+    ticked = box.grab().toImage()
+    change = max(contrast(empty.pixelColor(x, y).name(), ticked.pixelColor(x, y).name())
+                 for x in range(empty.width()) for y in range(empty.height()))
+    assert change >= 3.0, f"{theme}: a ticked box is {change:.2f}:1 from an empty one"
+    checked.setFocus()
+    qapp.processEvents()
+    row = window.who.role_rows[next(k for k, b in window.who.role_buttons.items() if b is checked)]
+    qtbot.waitUntil(lambda: row.property("focused") is True)
+    row.style().unpolish(row)
+    row.style().polish(row)
+    image = row.grab().toImage()
+    frame = image.pixelColor(1, image.height() // 2).name()
+    assert contrast(frame, background) >= 3.0, f"{theme}: the focus frame is {contrast(frame, background):.2f}:1"
+    appearance.apply(qapp, Settings())

@@ -177,7 +177,10 @@ class StepPage(QWidget):
         if not self.blocks:
             return
         first = next(iter(self.blocks.values()))
-        reveal(self.scroll, first, first.add_button if isinstance(first, GroupBlock) else first.input.focus_target())
+        box = first.add_button if isinstance(first, GroupBlock) else first.input.focus_target()
+        if box.parentWidget() is not None and box.parentWidget().property("role") == "option":
+            box = box.parentWidget()       # a choice: its whole row, with its words
+        reveal(self.scroll, first, box)
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
         content = QWidget(self.pages)
@@ -348,7 +351,8 @@ class StepPage(QWidget):
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
                 # once the messages are laid out: they move the question down
-                QTimer.singleShot(0, lambda: target.isVisible() and self.scroll.ensureWidgetVisible(target))
+                reveal(self.scroll, target, target)
+                QTimer.singleShot(0, lambda: target.isVisible() and reveal(self.scroll, target, target))
 
     def _focus_target(self, error: FieldError) -> QWidget | None:
         if "[" in error.field_id:

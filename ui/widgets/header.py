@@ -7,17 +7,18 @@ voice settings and contrast, and Help. It only reports what the person asked for
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from assistant import i18n
 from assistant.i18n import _
 from assistant.settings import ZOOM_STEPS
+from ui.theme import MIN_TARGET
 from ui.widgets.flow import FlowLayout
 
 #: the text size control's own size, the same at every zoom (points)
-SIZE_CONTROL_POINTS = 16.0
+SIZE_CONTROL_POINTS = 20.0
 
 
 class HeaderBar(QWidget):
@@ -77,6 +78,8 @@ class HeaderBar(QWidget):
         self.smaller.setObjectName("smaller_text")
         self.size_label = QLabel(self)
         self.size_label.setObjectName("text_size_value")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.size_label.setMinimumHeight(MIN_TARGET)     # level with its buttons
         self.larger = QPushButton(self)
         self.larger.setObjectName("larger_text")
         font = QFont(self.font())
