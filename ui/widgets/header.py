@@ -18,7 +18,7 @@ from ui.theme import MIN_TARGET
 from ui.widgets.flow import FlowLayout
 
 #: the text size control's own size, the same at every zoom (points)
-SIZE_CONTROL_POINTS = 20.0
+SIZE_CONTROL_POINTS = 16.0
 
 
 class HeaderBar(QWidget):
@@ -68,6 +68,7 @@ class HeaderBar(QWidget):
         self.end.setVisible(False)
         self.collapsed = False
         self._wide = (self.title, self.language_box, self.read, self.speech_settings, self.contrast)
+        self._by_need = (self.title, self.read, self.contrast, self.speech_settings, self.language_box)
         for widget in (*self.size_control, *self._wide, self.view, self.help, self.end):
             self.flow.addWidget(widget)
         self._connect()
@@ -181,19 +182,24 @@ class HeaderBar(QWidget):
         return sum(widget.sizeHint().width() + self.flow.spacing() for widget in widgets)
 
     def _fit(self) -> None:
-        """Collapse into the View menu when the full bar would need a second row, and back."""
+        """Keep the bar one row: move items into the View menu, the least needed first (the title,
+        then reading aloud — F9 —, contrast, voice settings, language), until the rest fits."""
         if self.width() <= 0:
             return
-        full = [*self.size_control, *self._wide, self.help] + ([self.end] if not self.end.isHidden() else [])
-        without_title = [w for w in full if w is not self.title]
-        collapse = self._row_width(without_title) > self.width()
-        self.title.setVisible(not collapse and self._row_width(full) <= self.width())
-        if collapse == self.collapsed:
-            return
-        self.collapsed = collapse
-        for widget in self._wide[1:]:
-            widget.setVisible(not collapse)
-        self.view.setVisible(collapse)
+        always = [*self.size_control, self.help] + ([self.end] if not self.end.isHidden() else [])
+        shown = list(self._wide)
+        for widget in self._by_need:
+            menu = [self.view] if any(w not in shown for w in self._wide[1:]) else []
+            if self._row_width(always + shown + menu) <= self.width():
+                break
+            shown.remove(widget)
+        needs_menu = any(w not in shown for w in self._wide[1:])
+        for widget in self._wide:
+            if widget.isHidden() == (widget in shown):
+                widget.setVisible(widget in shown)
+        if self.view.isHidden() == needs_menu:
+            self.view.setVisible(needs_menu)
+        self.collapsed = needs_menu
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
