@@ -42,7 +42,7 @@ def _export(session: Session, paths: AppPaths, assistance):
 
 
 log = logging.getLogger(__name__)
-DEFAULT_SIZE = (1000, 760)
+DEFAULT_SIZE = (1280, 800)     # clipped to the screen: a large window for large text
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._placed = False
 
     def fit_to_screen(self) -> None:
-        """The remembered size (or 1000×760), never more than the screen's free area: a window taller
+        """The remembered size (or 1280×800), never more than the screen's free area: a window taller
         than the screen hides its buttons below the bottom edge."""
         available = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         width, height = self.settings.window_size or DEFAULT_SIZE

@@ -40,10 +40,13 @@ class ReviewPage(QWidget):
         self.title.setWordWrap(True)
         self.intro = QLabel(body)
         self.intro.setWordWrap(True)
-        self.answer_rows = QWidget(body)           # the rows, made again on each render
+        self.answers_box = QWidget(body)    # holds the rows, made again on each render (in reading order)
+        QVBoxLayout(self.answers_box).setContentsMargins(0, 0, 0, 0)
+        self.answer_rows = QWidget(self.answers_box)
+        self.answers_box.layout().addWidget(self.answer_rows)
         self.next_info = QLabel(body)
         self.next_info.setWordWrap(True)
-        for widget in (self.progress, self.title, self.intro, self.answer_rows, self.next_info):
+        for widget in (self.progress, self.title, self.intro, self.answers_box, self.next_info):
             self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
         self.scroll.setWidget(body)
@@ -76,12 +79,12 @@ class ReviewPage(QWidget):
         self.back.setText(_("← &Back"))
         self.export.setText(_("&Create the form (PDF)"))
         self.status.setText("")
-        content = QWidget()
+        content = QWidget(self.answers_box)
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 0, 0, 0)
         for item in session.review():
             self._add_row(rows, item)
-        self.body_layout.replaceWidget(self.answer_rows, content)
+        self.answers_box.layout().replaceWidget(self.answer_rows, content)
         self.answer_rows.hide()
         self.answer_rows.deleteLater()
         self.answer_rows = content
