@@ -3,7 +3,7 @@ button always in view — a message box grows past the bottom of a small screen 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,9 +14,11 @@ from ui.widgets.flow import scrolling
 def fit_to_screen(dialog: QWidget) -> None:
     """Never larger than the free area of the screen (a title bar's height left for the frame)."""
     available = (dialog.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    room = available.size().shrunkBy(QMargins(8, 24, 8, 24))
+    dialog.setMaximumSize(room)     # it may grow later (a message appears), never past the screen
     hint = dialog.sizeHint()
-    dialog.resize(min(max(hint.width(), dialog.width()), available.width() - 16),
-                  min(hint.height(), available.height() - 48))
+    if hint.width() > room.width() or hint.height() > room.height():
+        dialog.resize(hint.boundedTo(room))
 
 
 class TextDialog(QDialog):
