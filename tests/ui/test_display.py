@@ -293,3 +293,20 @@ def test_radio_buttons_check_boxes_and_the_focus_frame_are_visible_measured_from
     frame = image.pixelColor(1, image.height() // 2).name()
     assert contrast(frame, background) >= 3.0, f"{theme}: the focus frame is {contrast(frame, background):.2f}:1"
     appearance.apply(qapp, Settings())
+
+
+def test_the_window_opens_within_the_screen_and_remembers_its_size(qtbot, qapp, app_paths):
+    from tests.conftest import memory_keys
+    from ui.app import build_window
+    from ui.tasks import Tasks
+
+    available = qapp.primaryScreen().availableGeometry()
+    window = build_window(app_paths, Tasks(), settings=Settings(window_size=(5000, 3000)), key_chooser=memory_keys)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert available.contains(window.frameGeometry()), f"{window.frameGeometry()} is not within {available}"
+    window.resize(700, 500)
+    window.close()
+    window.tasks.wait()
+    qtbot.waitUntil(lambda: load_settings(app_paths.config).window_size == (700, 500))
