@@ -110,6 +110,20 @@ def _dialogs(window, wait) -> Iterator[Page]:
     buttons = [b for b in dialog.findChildren(QWidget) if b.metaObject().className() == "QPushButton"]
     yield Page("dialog-voice-settings", buttons[-1], dialog.focusWidget() or buttons[0], dialog)
     dialog.reject()
+    window.home.details_requested.emit()          # My saved details (none saved yet)
+    wait(lambda: _dialog("profile_dialog") is not None)
+    dialog = _dialog("profile_dialog")
+    yield Page("dialog-my-details", dialog.close_button, dialog.focusWidget() or dialog.close_button, dialog)
+    dialog.reject()
+    from ui.widgets.passphrase import PassphraseDialog
+
+    dialog = PassphraseDialog(True, window.home.drafts_note.text() or "—", window)
+    dialog.setObjectName("passphrase_dialog")
+    dialog.open()
+    wait(dialog.isVisible)
+    yield Page("dialog-pin", dialog.ok, dialog.findChild(QLineEdit), dialog)
+    dialog.reject()
+    dialog.deleteLater()
 
 
 def _dialog(name: str) -> QDialog | None:

@@ -116,7 +116,7 @@ def test_on_small_screens_every_page_keeps_its_main_action_and_first_question_in
     window.setMaximumSize(target)   # as a window manager keeps a window within the screen
     window.resize(target)
     seen = []
-    for page in walk(window, qtbot.waitUntil):
+    for page in walk(window, lambda condition: qtbot.waitUntil(condition, timeout=20000)):
         qapp.processEvents()
         seen.append(page.name)
         assert window.size() == target, f"{page.name}: the window needs {window.minimumSizeHint()}, more than the screen"
@@ -140,7 +140,7 @@ def test_on_small_screens_every_page_keeps_its_main_action_and_first_question_in
 def test_at_320_pixels_wide_nothing_is_cut_off_and_nothing_scrolls_sideways(qtbot, window, qapp, language):
     """320 px is the width of a 1280 px screen at 400 % (WCAG 1.4.10 reflow)."""
     i18n.set_language(language)
-    for page in walk(window, qtbot.waitUntil):
+    for page in walk(window, lambda condition: qtbot.waitUntil(condition, timeout=20000)):
         if page.top is not window or page.name == "done":
             # done: "Open your own copy (in your language, not for submission)" is one button line
             # wider than 320 px; the done page's wording is being reworked (issue 11, item 7)
