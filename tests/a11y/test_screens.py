@@ -63,6 +63,8 @@ def small_screen(request, tmp_path):
         except ReaderError as exc:
             pytest.fail(f"The application did not come up: {exc}\n{_log_tail(log)}", pytrace=False)
         yield reader, width, height
+        if proc.poll() is not None:
+            pytest.fail(f"The application exited with {proc.returncode}\n{_log_tail(log)}", pytrace=False)
 
 
 def test_on_a_small_real_screen_the_main_action_and_first_question_are_on_screen(small_screen):
