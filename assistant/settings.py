@@ -22,6 +22,8 @@ class Settings:
     self_voicing: bool | None = None
     #: language → speech engine name chosen in settings ("openjtalk", "espeak", "qt"); else the best
     voices: dict[str, str] = field(default_factory=dict)
+    #: the window's last size (width, height) in logical pixels; None = fit the screen
+    window_size: tuple[int, int] | None = None
 
     def zoomed(self, steps: int) -> Settings:
         """One or more zoom steps bigger (positive) or smaller (negative), within 100–300 %."""
@@ -44,7 +46,10 @@ def load(folder: Path) -> Settings:
     voicing = data.get("self_voicing") if data.get("self_voicing") in (True, False) else None
     voices = data.get("voices") if isinstance(data.get("voices"), dict) else {}
     voices = {k: v for k, v in voices.items() if isinstance(k, str) and isinstance(v, str)}
-    return Settings(language, zoom, theme, rate, voicing, voices)
+    size = data.get("window_size")
+    if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and 200 <= v <= 20000 for v in size)):
+        size = None
+    return Settings(language, zoom, theme, rate, voicing, voices, tuple(size) if size else None)
 
 
 def save(folder: Path, settings: Settings) -> None:

@@ -27,6 +27,7 @@ Commands (arguments beside "cmd"):
   dump        {showing?, extents?}  the frame's tree: role, name, description, states, relations,
                                   actions, text of text objects, accessible id, children; with
                                   extents: [x, y, width, height] in window coordinates
+                                  ("screen": in screen coordinates)
   find        {query}             → every matching object (without children)
   focused                         → the showing objects that have the state "focused"
   text        {target}            → the text of a text object (Text interface)
@@ -128,10 +129,10 @@ def _text(obj, interfaces: list[str]) -> str | None:
     return obj.get_text(0, obj.get_character_count())
 
 
-def _extents(obj, interfaces: list[str]) -> list[int] | None:
+def _extents(obj, interfaces: list[str], screen: bool = False) -> list[int] | None:
     if "Component" not in interfaces:
         return None
-    rect = obj.get_extents(Atspi.CoordType.WINDOW)
+    rect = obj.get_extents(Atspi.CoordType.SCREEN if screen else Atspi.CoordType.WINDOW)
     return [rect.x, rect.y, rect.width, rect.height]
 
 
@@ -151,7 +152,7 @@ def describe(obj, *, children: bool, showing_only: bool = True, extents: bool = 
     if text is not None:
         node["text"] = text
     if extents:
-        node["extents"] = _extents(obj, interfaces)
+        node["extents"] = _extents(obj, interfaces, screen=extents == "screen")
     if children:
         node["children"] = [describe(child, children=True, showing_only=showing_only, extents=extents)
                             for child in _children(obj, showing_only)]

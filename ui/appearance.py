@@ -16,9 +16,10 @@ _families: list[str] = []
 
 
 def _load_fonts() -> list[str]:
-    """Bundled BIZ UDGothic first (the same face as on paper), then the system's Japanese faces."""
+    """Bundled BIZ UDPGothic first (the paper's BIZ UDGothic with proportional Latin letters, so English
+    is not drawn in a fixed-width face), then the system's Japanese faces."""
     if not _families:
-        for file in sorted(FONT_DIR.glob("BIZUDGothic-*.ttf")):
+        for file in sorted(FONT_DIR.glob("BIZUDPGothic-*.ttf")):
             font_id = QFontDatabase.addApplicationFont(str(file))
             _families.extend(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
     return list(dict.fromkeys(_families)) + ["Noto Sans CJK JP", "IPAexGothic"]

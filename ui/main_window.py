@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant import i18n
 from assistant import settings as settings_store
@@ -24,6 +24,7 @@ from ui.pages.home import HomePage
 from ui.pages.review import ReviewPage
 from ui.pages.step import StepPage
 from ui.voice import WindowVoice
+from ui.wheel import WheelGuard
 from ui.widgets.header import HeaderBar
 from ui.window_drafts import WindowDrafts, profile_person
 
@@ -41,6 +42,7 @@ def _export(session: Session, paths: AppPaths, assistance):
 
 
 log = logging.getLogger(__name__)
+DEFAULT_SIZE = (1280, 800)     # clipped to the screen: a large window for large text
 
 
 class MainWindow(QMainWindow):
@@ -102,9 +104,33 @@ class MainWindow(QMainWindow):
                             (QKeySequence.StandardKey.ZoomOut, -1), (QKeySequence("Ctrl+0"), 0)):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(lambda s=steps: self._on_header_zoom_requested(s))
+        self.wheel = WheelGuard(self, self._on_header_zoom_requested)
+        QApplication.instance().installEventFilter(self.wheel)
         language_bridge().changed.connect(self._on_language_changed)
+        self.header.show_zoom(self.settings.zoom)
         self.retranslate_ui()
-        self.resize(1000, 760)
+        self.fit_to_screen()
+        self._placed = False
+
+    def fit_to_screen(self) -> None:
+        """The remembered size (or 1280×800), never more than the screen's free area: a window taller
+        than the screen hides its buttons below the bottom edge."""
+        available = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width, height = self.settings.window_size or DEFAULT_SIZE
+        self.resize(min(width, available.width()), min(height, available.height()))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._placed:      # the first time only: then the frame (title bar) is known
+            self._placed = True
+            available = self.screen().availableGeometry()
+            frame = self.frameGeometry()
+            extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+            if frame.width() > available.width() or frame.height() > available.height():
+                self.resize(min(self.width(), available.width() - extra_w),
+                            min(self.height(), available.height() - extra_h))
+            if not available.contains(self.frameGeometry()):
+                self.move(available.topLeft())
 
     def set_catalog(self, catalog: Catalog) -> None:
         """Show the procedures once they are loaded (the window appears before that), then the drafts."""
@@ -238,6 +264,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.reader.close()
         self.keeper.save_now()      # the last keystrokes, before the window goes
+        if not self.shared_pc and not self.isMaximized() and not self.isFullScreen():
+            self.settings = replace(self.settings, window_size=(self.width(), self.height()))
+            settings, folder = self.settings, self.paths.config
+            self.tasks.run(lambda: settings_store.save(folder, settings), lambda _result: None,
+                           lambda error: log.warning("settings not saved: %s", type(error).__name__), serial=True)
         self.tasks.wait()
         super().closeEvent(event)
 
@@ -314,7 +345,7 @@ class MainWindow(QMainWindow):
         changed = replace(self.settings, zoom=100) if steps == 0 else self.settings.zoomed(steps)
         if changed != self.settings:
             self.change_settings(changed)
-        announce(self.header, _("Text size {percent}%").format(percent=self.settings.zoom))
+        announce(self.header, _("Text size {percent} %").format(percent=self.settings.zoom))
 
     def _on_header_contrast_toggled(self, on: bool) -> None:
         self.change_settings(replace(self.settings, theme="high_contrast" if on else "default"))
@@ -326,6 +357,7 @@ class MainWindow(QMainWindow):
         self-voicing say something about them; "End session" puts back the centre's settings."""
         self.settings = changed
         appearance.apply(QApplication.instance(), changed)
+        self.header.show_zoom(changed.zoom)
         if self.shared_pc:
             return
         self.tasks.run(lambda: settings_store.save(self.paths.config, changed), lambda _result: None,
@@ -345,7 +377,12 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def _on_help_clicked(self) -> None:
-        QMessageBox.information(self, _("Help"), self._help_text())
+        from ui.widgets.text_dialog import TextDialog
+
+        dialog = TextDialog(_("Help"), self._help_text(), self)
+        dialog.setObjectName("help_dialog")
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _help_text(self) -> str:
         if self.bridge is None:

@@ -68,7 +68,7 @@ def style_sheet(point_size: float, theme: str = "default") -> str:
     QLabel[role="error-summary"] {{ border: 2px solid {t['error']}; padding: 6px; }}
     QLineEdit, QComboBox, QListWidget {{ border: 2px solid {t['border']}; padding: 4px; }}
     QLineEdit, QComboBox {{ min-height: {MIN_TARGET - 12}px; }}   /* + padding and border */
-    QPushButton {{ border: 2px solid {t['border']}; border-radius: 4px; padding: 6px 14px;
+    QPushButton {{ border: 2px solid {t['border']}; border-radius: 4px; padding: 6px 10px;
                    min-height: {MIN_TARGET - 16}px; min-width: {MIN_TARGET - 32}px; }}
     QRadioButton, QCheckBox {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
     QFrame[role="option"] {{ border: 3px solid transparent; }}
@@ -82,4 +82,20 @@ def style_sheet(point_size: float, theme: str = "default") -> str:
     *:focus {{ outline: none; border: 3px solid {t['focus']}; }}
     QLabel:focus {{ border: 3px solid {t['focus']}; }}
     QRadioButton:focus, QCheckBox:focus {{ border: none; }}   /* the option row shows the focus */
+    """ + _drawn_indicators(t, indicator)
+
+
+def _drawn_indicators(t: dict[str, str], size: int) -> str:
+    # The style draws indicators from the palette: in high contrast an unchecked box came out black
+    # on black and a chosen option as a grey dot, and Fusion's outline is 2.2:1 on white. Here every
+    # one has a border in the border colour and a chosen one is filled with the focus colour (both at
+    # least 3:1 against the background, measured from pixels in tests/ui/test_display.py).
+    ring = max(3, size // 9)
+    return f"""
+    QRadioButton::indicator, QCheckBox::indicator {{ border: {ring}px solid {t['border']};
+        background: {t['background']}; }}
+    QRadioButton::indicator {{ border-radius: {size // 2}px; }}
+    QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {t['focus']}, stop:0.55 {t['focus']}, stop:0.6 {t['background']}, stop:1 {t['background']}); }}
+    QCheckBox::indicator:checked {{ background: {t['focus']}; }}
     """

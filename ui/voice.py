@@ -154,7 +154,9 @@ class WindowVoice(QObject):
 
     def open_settings(self) -> None:
         """Speed, reading each question on focus, which voice reads each language."""
+        from ui.widgets.flow import scrolling
         from ui.widgets.speech_settings import SpeechSettings
+        from ui.widgets.text_dialog import fit_to_screen
 
         dialog = QDialog(self.window)
         dialog.setObjectName("settings_dialog")
@@ -163,7 +165,7 @@ class WindowVoice(QObject):
         panel = SpeechSettings(dialog)
         panel.set_screen_reader_running(bool(self.screen_reader and self.screen_reader.running))
         panel.set_values(self.rate, self.self_voicing, dict(self.window.settings.voices))
-        layout.addWidget(panel)
+        layout.addWidget(scrolling(dialog, [panel]), 1)     # Close stays in view at any text size
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(dialog.reject)
@@ -172,6 +174,7 @@ class WindowVoice(QObject):
         panel.test_requested.connect(self._on_test_requested)
         self.reader.describe(panel.show_voices)
         dialog.finished.connect(dialog.deleteLater)
+        fit_to_screen(dialog)
         dialog.open()
 
     def _on_settings_changed(self, rate: float, self_voicing: bool, voices: dict[str, Any]) -> None:

@@ -206,8 +206,8 @@ def _clean_environment(home: Path, runtime_dir: Path) -> dict[str, str]:
     return env
 
 
-def start_desktop(stack: ExitStack, base: Path) -> Desktop:
-    """Xvfb on a free display and a D-Bus session bus, torn down by `stack`."""
+def start_desktop(stack: ExitStack, base: Path, screen: str = "1280x800") -> Desktop:
+    """Xvfb on a free display (a screen of `screen` pixels) and a D-Bus session bus, torn down by `stack`."""
     home, runtime_dir, logs = base / "home", base / "run", base / "logs"
     for folder in (home, runtime_dir, logs):
         folder.mkdir(parents=True, exist_ok=True)
@@ -220,7 +220,7 @@ def start_desktop(stack: ExitStack, base: Path) -> Desktop:
     read_end, write_end = os.pipe()
     xvfb_log = stack.enter_context(open(logs / "xvfb.log", "wb"))
     try:
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{screen}x24",
                                  "-nolisten", "tcp", "-noreset"],
                                 stdin=subprocess.DEVNULL, stdout=xvfb_log, stderr=subprocess.STDOUT,
                                 pass_fds=(write_end,), env=env)

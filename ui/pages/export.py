@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 from typing import TYPE_CHECKING
 
 from assistant.i18n import _, bilingual
+from ui.widgets.flow import scrolling
+from ui.widgets.nav import NavRow
 
 if TYPE_CHECKING:
     from assistant.export.package import ExportResult
@@ -28,6 +30,7 @@ class ExportPage(QWidget):
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
         self.where_label = QLabel(self)
+        self.where_label.setWordWrap(True)
         self.where = QLineEdit(self)
         self.where.setObjectName("export_folder")
         self.where.setReadOnly(True)
@@ -51,10 +54,12 @@ class ExportPage(QWidget):
         self.done.setObjectName("done")
         self.details_offer: list[str] = []      # what "Save my details" would keep (labels)
         self.helped_by = ""                     # "Filled in with help from …", when someone helped
-        for widget in (self.title, self.where_label, self.where, self.next_steps, self.open_folder,
-                       self.print_pdf, self.open_letter, self.open_copy, self.details_note, self.save_details, self.done):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        # Everything scrolls in one area but the way to print and the way back, which stay in view.
+        layout.addWidget(scrolling(self, [self.title, self.where_label, self.where, self.next_steps, self.open_folder,
+                                          self.open_letter, self.open_copy, self.details_note, self.save_details]), 1)
+        layout.addWidget(NavRow(self.done, self.print_pdf, self))
+        QWidget.setTabOrder(self.save_details, self.done)     # the order seen: the scrolling area, then the row
+        QWidget.setTabOrder(self.done, self.print_pdf)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
         self.print_pdf.clicked.connect(self._on_print_pdf_clicked)
         self.open_letter.clicked.connect(self._on_open_letter_clicked)

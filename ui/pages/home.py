@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
+from ui.widgets.flow import scrolling
+from ui.widgets.nav import NavRow
 
 def local_time(iso: str) -> str:
     """A saved time as a person reads it: local date and time to the minute."""
@@ -56,9 +58,15 @@ class HomePage(QWidget):
         self.broken = QLabel(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
-        for widget in (self.heading, self.drafts_box, self.search_label, self.search, self.list_label, self.list,
-                       self.start, self.details, self.broken):
-            layout.addWidget(widget)
+        # One scrolling area; the way to start stays in view below it at any text size.
+        self.scroll = scrolling(self, [self.heading, self.drafts_box, self.search_label, self.search,
+                                       self.list_label, self.list, self.broken])
+        body = self.scroll.widget().layout()
+        body.setStretch(5, 1)       # the list takes the room there is
+        body.setStretch(7, 0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(NavRow(self.start, self.details, self))
+        QWidget.setTabOrder(self.list, self.start)
         for label in (self.heading, self.search_label, self.list_label):
             label.setWordWrap(True)
         self.search.textChanged.connect(self._on_search_text_changed)

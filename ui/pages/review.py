@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
+from ui.widgets.flow import reveal
 from ui.widgets.nav import NavRow
 
 if TYPE_CHECKING:
@@ -24,16 +25,31 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.bridge: SessionBridge | None = None
         layout = QVBoxLayout(self)
-        self.progress = QLabel(self)
-        self.title = QLabel(self)
-        self.title.setProperty("role", "heading")
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
+        # One scrolling area for the title, the answers and what happens next; the status and the
+        # way on stay in view below it (as on every step).
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the answers take the focus, not the frame
-        self.next_info = QLabel(self)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.progress = QLabel(body)
+        self.title = QLabel(body)
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.intro = QLabel(body)
+        self.intro.setWordWrap(True)
+        self.answers_box = QWidget(body)    # holds the rows, made again on each render (in reading order)
+        QVBoxLayout(self.answers_box).setContentsMargins(0, 0, 0, 0)
+        self.answer_rows = QWidget(self.answers_box)
+        self.answers_box.layout().addWidget(self.answer_rows)
+        self.next_info = QLabel(body)
         self.next_info.setWordWrap(True)
+        for widget in (self.progress, self.title, self.intro, self.answers_box, self.next_info):
+            self.body_layout.addWidget(widget)
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(body)
         self.status = QLabel(self)
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
@@ -42,13 +58,9 @@ class ReviewPage(QWidget):
         self.export = QPushButton(self)
         self.export.setObjectName("export")
         self.export.setDefault(True)
-        nav = NavRow(self.back, self.export, self)
-        for widget in (self.progress, self.title, self.intro):
-            layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.next_info)
         layout.addWidget(self.status)
-        layout.addWidget(nav)
+        layout.addWidget(NavRow(self.back, self.export, self))
         self.back.clicked.connect(self._on_back_clicked)
         self.export.clicked.connect(self._on_export_clicked)
 
@@ -67,15 +79,19 @@ class ReviewPage(QWidget):
         self.back.setText(_("← &Back"))
         self.export.setText(_("&Create the form (PDF)"))
         self.status.setText("")
-        content = QWidget()
+        content = QWidget(self.answers_box)
         rows = QVBoxLayout(content)
+        rows.setContentsMargins(0, 0, 0, 0)
         for item in session.review():
             self._add_row(rows, item)
-        rows.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(content)
-        if old is not None:
-            old.deleteLater()
+        self.answers_box.layout().replaceWidget(self.answer_rows, content)
+        self.answer_rows.hide()
+        self.answer_rows.deleteLater()
+        self.answer_rows = content
+        self.scroll.verticalScrollBar().setValue(0)
+        values = content.findChildren(QLineEdit)
+        if values:      # once laid out: the first answer in view, with as much above it as fits
+            QTimer.singleShot(0, lambda: values[0].isVisible() and reveal(self.scroll, values[0], values[0]))
 
     def _add_row(self, rows: QVBoxLayout, item: ReviewItem) -> None:
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QScrollArea, Q
 from assistant.i18n import _, bilingual, current_language, ngettext
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
+from ui.widgets.flow import reveal
 from ui.widgets.nav import NavRow
 
 #: kinds whose answer is rewritten for the form (era dates, kana, hyphens…): show the result
@@ -64,28 +65,37 @@ class StepPage(QWidget):
         self.blocks: dict[str, FieldBlock | GroupBlock] = {}
         self._showing_errors = False
         layout = QVBoxLayout(self)
-        self.progress = QLabel(self)
+        # One scrolling area holds everything but Back/Next: at large text sizes the title, purpose
+        # and error summary scroll with the questions instead of squeezing them into a strip, and
+        # the way on stays in view.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the questions take the focus, not the frame
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        self.progress = QLabel(body)
         self.progress.setObjectName("progress")
-        self.title = QLabel(self)
+        self.title = QLabel(body)
         self.title.setObjectName("step_title")
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
-        self.purpose = QLabel(self)
+        self.purpose = QLabel(body)
         self.purpose.setWordWrap(True)
-        self.summary = QLabel(self)
+        self.summary = QLabel(body)
         self.summary.setObjectName("error_summary")
         self.summary.setProperty("role", "error-summary")
         self.summary.setWordWrap(True)
         self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.summary.setVisible(False)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the questions take the focus, not the frame
-        self.pages = QWidget()      # holds each step's page; only the current one is visible
+        self.pages = QWidget(body)      # holds each step's page; only the current one is visible
         pages_layout = QVBoxLayout(self.pages)
         pages_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll.setWidget(self.pages)
+        for widget in (self.progress, self.title, self.purpose, self.summary, self.pages):
+            body_layout.addWidget(widget)
+        body_layout.addStretch(1)
+        self.scroll.setWidget(body)
         self._pages: dict[str, _Page] = {}
         self._shown_step = ""
         self.back = QPushButton(self)
@@ -93,11 +103,8 @@ class StepPage(QWidget):
         self.next = QPushButton(self)
         self.next.setObjectName("next")
         self.next.setDefault(True)
-        nav = NavRow(self.back, self.next, self)
-        for widget in (self.progress, self.title, self.purpose, self.summary):
-            layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(nav)
+        layout.addWidget(NavRow(self.back, self.next, self))
         self.back.clicked.connect(self._on_back_clicked)
         self.next.clicked.connect(self._on_next_clicked)
 
@@ -151,6 +158,7 @@ class StepPage(QWidget):
         if self._shown_step != step.id:
             self.scroll.verticalScrollBar().setValue(0)
             self._shown_step = step.id
+            QTimer.singleShot(0, self.reveal_first_question)    # once the new page is laid out
         self.show_errors(session.step_errors(step) if self._showing_errors else [], move_focus=False)
         if focus_name:
             target = page.content.findChild(QWidget, focus_name)
@@ -162,6 +170,17 @@ class StepPage(QWidget):
             first = next(iter(self.blocks.values()))
             target = first.add_button if isinstance(first, GroupBlock) else first.input.focus_target()
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal_first_question(self) -> None:
+        """Scroll just enough that the first question's box is in view, keeping as much of the
+        title and purpose above it as fits (at 300 % on a small screen they may not all fit)."""
+        if not self.blocks:
+            return
+        first = next(iter(self.blocks.values()))
+        box = first.add_button if isinstance(first, GroupBlock) else first.input.focus_target()
+        if box.parentWidget() is not None and box.parentWidget().property("role") == "option":
+            box = box.parentWidget()       # a choice: its whole row, with its words
+        reveal(self.scroll, first, box)
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
         content = QWidget(self.pages)
@@ -235,6 +254,7 @@ class StepPage(QWidget):
         if block.field.kind == "address" and _postal(before) != _postal(raw):
             self._fill_address(block, raw)
         block.show_feedback(*self._feedback(block, None, session.answers.get(field_id)))
+        self._update_errors()
         self._rerender_if_questions_changed()
 
     def _on_item_edited(self, group_id: str, index: int, sub_id: str, raw: Any) -> None:
@@ -243,6 +263,7 @@ class StepPage(QWidget):
         block = self.blocks[group_id].blocks[(index, sub_id)]
         item = session.items(group_id)[index]
         block.show_feedback(*feedback(block.field, session.result(block.field, item), raw))
+        self._update_errors()
         self._rerender_if_questions_changed()
 
     def _fill_address(self, block: FieldBlock, raw: dict) -> None:
@@ -257,6 +278,13 @@ class StepPage(QWidget):
         block.input.set_raw(filled)
         announce(block, _("Filled in from the postal code: {address}").format(
             address="".join(fill.parts.values())))
+
+    def _update_errors(self) -> None:
+        # After a failed Next the messages follow the answers: a corrected answer drops its message
+        # and the summary counts again (hidden when nothing is left to fix).
+        if self._showing_errors:
+            session = self.bridge.session
+            self.show_errors(session.step_errors(session.current_step), move_focus=False)
 
     def _rerender_if_questions_changed(self) -> None:
         if self._visible_field_ids() != self._visible_ids:
@@ -322,7 +350,9 @@ class StepPage(QWidget):
             target = self._focus_target(errors[0])
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll.ensureWidgetVisible(target)
+                # once the messages are laid out: they move the question down
+                reveal(self.scroll, target, target)
+                QTimer.singleShot(0, lambda: target.isVisible() and reveal(self.scroll, target, target))
 
     def _focus_target(self, error: FieldError) -> QWidget | None:
         if "[" in error.field_id:

@@ -1,10 +1,42 @@
-"""A layout that places widgets left to right and wraps onto the next line when the width runs
-out, so a row of controls never cuts anything off at large text sizes."""
+"""Layouts that never cut anything off at large text sizes: a row of controls that wraps onto the
+next line when the width runs out, and a page's one vertical scrolling area."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QVBoxLayout, QWidget
+
+
+def scrolling(page: QWidget, widgets: list[QWidget]) -> QScrollArea:
+    """A page's one scrolling area (vertical only), holding these widgets top to bottom."""
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the controls take the focus, not the frame
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    scroll.setWidget(body)
+    return scroll
+
+
+def reveal(scroll: QScrollArea, question: QWidget, box: QWidget) -> None:
+    """Scroll just enough that `box` (the first answer) is in view, keeping as much as fits of its
+    `question` and of what is above it (a title and purpose at 300 % on a small screen)."""
+    body = scroll.widget()
+    width = scroll.viewport().width()     # lay the page out now, as the scroll area would next
+    wanted = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+    body.resize(width, max(scroll.viewport().height(), wanted))
+    body.layout().activate()
+    top = question.mapTo(body, question.rect().topLeft()).y()
+    needed = box.mapTo(body, box.rect().bottomLeft()).y() + 8
+    height = scroll.viewport().height()
+    bar = scroll.verticalScrollBar()
+    if needed - bar.value() > height or top < bar.value():
+        bar.setValue(max(0, needed - height if needed - top > height else min(top, needed - height)))
 
 
 class FlowLayout(QLayout):

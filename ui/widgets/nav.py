@@ -22,6 +22,9 @@ class NavRow(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         back, forward = self.back.minimumSizeHint(), self.forward.minimumSizeHint()
+        if self.box.direction() == QBoxLayout.Direction.LeftToRight:
+            # side by side: one button's height, not two (the page's questions get the room)
+            return QSize(max(back.width(), forward.width()), max(back.height(), forward.height()))
         return QSize(max(back.width(), forward.width()), back.height() + forward.height() + self.box.spacing())
 
     def _arrange(self, width: int) -> None:
@@ -29,6 +32,7 @@ class NavRow(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.box.direction() != direction:
             self.box.setDirection(direction)
+            self.updateGeometry()     # the height it needs changed
             self.box.activate()   # lay out now, not on a later pass of the event loop
 
     def resizeEvent(self, event) -> None:

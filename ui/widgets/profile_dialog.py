@@ -220,7 +220,7 @@ class ProfileDialog(QDialog):
                                     "card is at hand when a form asks for it. Turning this off removes a "
                                     "saved number."))
         self.keep.setAccessibleDescription(self.keep_warning.text())
-        self.delete_all.setText(_("&Delete all my saved details"))
+        self.delete_all.setText(_("&Delete all saved details"))
         self.close_button.setText(_("&Close"))
         self.question.setText(_("Delete all your saved details from this computer? This cannot be undone."))
         self.keep_them.setText(_("No, keep them"))
