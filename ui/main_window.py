@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
 
     def _on_who_confirmed(self, assistance) -> None:
         from assistant.drafts.profile import prefill
+        from assistant.interview.assisted import procedure_answers
         from assistant.interview.session import Session
 
         self.assistance = assistance
@@ -176,7 +177,9 @@ class MainWindow(QMainWindow):
         procedure = self.catalog.get(self._chosen)
         profile = self.keeper.profile
         offered = prefill(procedure, profile, person=profile_person(assistance)) if profile is not None else {}
-        self.start_session(Session(procedure, offered), filled_by=assistance.to_json(), extra={"prefilled": offered})
+        carried = procedure_answers(procedure, assistance)     # "who applies" is not asked again
+        self.start_session(Session(procedure, {**offered, **carried}), filled_by=assistance.to_json(),
+                           extra={"prefilled": offered, "carried": carried})
 
     def start_session(self, session, draft=None, *, filled_by: dict | None = None, extra: dict | None = None) -> None:
         """Show a session (new or resumed) and keep it saved as a draft while it changes."""
@@ -189,6 +192,8 @@ class MainWindow(QMainWindow):
         self.assistance = Assistance.from_json(self.keeper.filled_by)
         prefilled = self.keeper.extra.get("prefilled")
         self.step.prefilled = prefilled if isinstance(prefilled, dict) else {}
+        carried = self.keeper.extra.get("carried")
+        self.step.carried = carried if isinstance(carried, dict) else {}
         self.bridge = SessionBridge(session, self)
         self.bridge.answer_changed.connect(self.keeper.changed)
         self.bridge.step_changed.connect(self.keeper.save_now)

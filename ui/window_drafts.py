@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 def profile_person(assistance) -> str | None:
     """Whose details the saved profile stands for in this session: the resident's. When a
-    representative (代理人) applies, the resident is the subject of the form, not the applicant."""
-    return "subject" if assistance.role == "proxy" else None
+    representative (代理人) or someone of the household applies, the resident is the subject of
+    the form, not the applicant."""
+    return "subject" if assistance.represented else None
 
 
 class WindowDrafts(QObject):
