@@ -263,13 +263,13 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, result) -> None:
         self.review.export.setEnabled(True)
         session = self.bridge.session
-        bring = [bilingual(a.label) for a in session.needed_attachments()]
         helped = ""
         if self.assistance.helped:
             who = " ".join(t for t in (self.assistance.helper_organisation, self.assistance.helper_name) if t)
             helped = _("Filled in with help from {helper}; this is noted on the form.").format(helper=who)
-        self.done.show_result(session.procedure, result, bring, details_offer=self.drafts.details_offer(),
-                              helped_by=helped)
+        self.done.shared_pc = self.shared_pc
+        self.done.show_result(type(session)(session.procedure, session.answers), result,
+                              details_offer=self.drafts.details_offer(), helped_by=helped)
         # then the person's own copy, in their language (one more PDF): the page offers it when made
         from assistant.export.package import add_copy
 
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
                        lambda error: log.warning("copy not made: %s", type(error).__name__))
         self.stack.setCurrentWidget(self.done)
         self.update_title()
-        self.done.where.setFocus()
+        self.done.print_pdf.setFocus()     # the main action: print, sign, bring
         announce(self.done, _("Your form is ready."))
         self.voice.page_shown()
 

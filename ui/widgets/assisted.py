@@ -101,6 +101,7 @@ class AssistedPanel(QWidget):
         self.summary.setVisible(False)
         self.content_layout.addWidget(self.heading)
         self.content_layout.addWidget(self.summary)
+        self.questions: dict[str, QLabel] = {}   # the question above each group of choices
         self._build_applicants(content)
         self._build_roles(content)
         self._build_helper(content)
@@ -117,7 +118,12 @@ class AssistedPanel(QWidget):
         self.set_assistance(Assistance())
 
     def _choices(self, content: QWidget, name: str, labels: dict) -> tuple[QGroupBox, QButtonGroup, dict, dict]:
-        # A group, read as one question by screen readers; the options' texts wrap at any size.
+        # A group, read as one question by screen readers; the question above it and the options'
+        # texts wrap at any size (a group box's own title would not).
+        question = _small_label(content, "field-label")
+        question.setObjectName(f"{name}_question")
+        self.questions[name] = question
+        self.content_layout.addWidget(question)
         group = QGroupBox(content)
         box = QVBoxLayout(group)
         buttons_group = QButtonGroup(self)
@@ -130,6 +136,7 @@ class AssistedPanel(QWidget):
             row = OptionRow(button, _(label) if label else "", "", group)
             box.addWidget(row)
             buttons[key], rows[key] = button, row
+        group.setProperty("question", name)
         self.content_layout.addWidget(group)
         return group, buttons_group, buttons, rows
 
@@ -216,8 +223,9 @@ class AssistedPanel(QWidget):
                 (_("Who will apply (and sign)?"), self.applicant_rows, {k: _(v) for k, v in APPLICANT_LABELS.items()}),
                 (_("Is the resident here at this screen?"), self.presence_rows, presence),
                 (_("Who is typing?"), self.role_rows, {k: _(v) for k, v in ROLE_LABELS.items()})):
-            rows[next(iter(rows))].parentWidget().setTitle(question)
-            rows[next(iter(rows))].parentWidget().setAccessibleName(question)
+            group = rows[next(iter(rows))].parentWidget()
+            group.setAccessibleName(question)
+            self.questions[group.property("question")].setText(question)
             for key, row in rows.items():
                 row.label.setText(labels[key])
                 row.button.setAccessibleName(labels[key])
@@ -244,6 +252,7 @@ class AssistedPanel(QWidget):
         """Show what the chosen role needs; the statement follows what is typed, live."""
         role, typed = self.role(), self._typed()
         self.presence_box.setVisible(typed.represented)
+        self.questions["resident_present"].setVisible(typed.represented)
         self.absent.setText(absent_note(typed))
         self.absent.setAccessibleName(self.absent.text())
         self.absent.setVisible(bool(self.absent.text()))
