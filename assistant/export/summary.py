@@ -28,7 +28,7 @@ from fpdf.fonts import FontFace
 from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
 from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
-from assistant.interview.display import answer_text
+from assistant.interview.display import answer_text, resident_municipality
 from assistant.interview.session import Session
 from assistant.interview.validation import FieldResult
 from assistant.procedures import model as m
@@ -142,12 +142,18 @@ class _Copy:
         # i18n: {file} is the file name of the Japanese form in the exported folder.
         steps = [self.tr(N_("Print the Japanese form ({file}), write the date and sign it.")).format(
                      file=self.form_file),
-                 "\n".join(filter(None, [self.tr(N_("Bring it to: {office}")).format(office=self.both(office.name)),
-                                         self.both(office.note)]))]
+                 "\n".join(filter(None, [self.tr(N_("Where to go: {office}")).format(office=self.both(office.name)),
+                                         self.municipality(), self.both(office.note)]))]
         documents = self.documents()
         if documents:
             steps.append("\n".join([self.tr(N_("Bring these documents too:")), *documents]))
         return [f"{number}. {step}" for number, step in enumerate(steps, 1)]
+
+    def municipality(self) -> str:
+        """Where the resident is registered, so the right office (not the representative's)."""
+        where = resident_municipality(self.session)
+        return self.tr(N_("The resident is registered in {municipality}: go to the office of that city, ward, town "
+                          "or village.")).format(municipality=where) if where else ""
 
     def documents(self) -> list[str]:
         lines = []

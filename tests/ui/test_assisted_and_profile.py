@@ -118,3 +118,17 @@ def test_saved_details_are_offered_marked_and_can_be_deleted(qtbot, qapp, app_pa
     dialog.close()
     QApplication.processEvents()
 
+
+
+def test_a_draft_saved_with_the_single_role_of_earlier_versions_still_opens(qtbot, qapp, app_paths):
+    from assistant.interview.assisted import FAMILY, PROXY
+    from assistant.interview.session import Session
+
+    window = open_window(qtbot, app_paths)
+    old = {"role": "proxy", "helper_name": "代理 次郎", "helper_organisation": "", "consent_language": "ja",
+           "consent_at": "2026-11-26T01:00:00+00:00"}
+    window.start_session(Session(window.catalog.get("juminhyo_copy"), {"relationship": "proxy"}), filled_by=old)
+    assert window.stack.currentWidget() is window.step
+    assert (window.assistance.applicant, window.assistance.role, window.assistance.helper_name) == (
+        PROXY, FAMILY, "代理 次郎")
+    assert window.assistance.consented
