@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         app = _("Tetsuzuki Assistant")
         page = self.stack.currentWidget()
         if page is self.who:
-            self.setWindowTitle(_("{page} — {app}").format(page=_("Who is filling in?"), app=app))
+            self.setWindowTitle(_("{page} — {app}").format(page=_("Who will apply, and who is typing?"), app=app))
             return
         if self.bridge is None or page in (self.home, self.done):
             where = _("Choose a procedure") if page is self.home else _("Your form is ready")

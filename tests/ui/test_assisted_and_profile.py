@@ -33,7 +33,7 @@ def open_window(qtbot, app_paths):
 def test_a_volunteer_is_recorded_in_the_draft_and_on_the_form(qtbot, qapp, app_paths, english):
     window = open_window(qtbot, app_paths)
     window.home.procedure_chosen.emit("juminhyo_copy")
-    assert window.stack.currentWidget() is window.who and window.windowTitle().startswith("Who is filling in?")
+    assert window.stack.currentWidget() is window.who and window.windowTitle().startswith("Who will apply, and who is typing?")
     window.who.role_buttons["volunteer"].click()
     window.who.helper_name.setFocus()
     type_text(window.who.helper_name, "支援 花子")

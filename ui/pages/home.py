@@ -58,6 +58,19 @@ class HomePage(QWidget):
         self.broken = QLabel(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
+        # why drafts cannot be kept or opened yet: after the list, created here so it is also read there
+        self.keys_box = QWidget(self)
+        keys = QVBoxLayout(self.keys_box)
+        keys.setContentsMargins(0, 0, 0, 0)
+        self.drafts_note = QLabel(self.keys_box)
+        self.drafts_note.setObjectName("drafts_note")
+        self.drafts_note.setWordWrap(True)
+        self.protect = QPushButton(self.keys_box)
+        self.protect.setObjectName("passphrase")
+        keys.addWidget(self.drafts_note)
+        keys.addWidget(self.protect)
+        self.protect.clicked.connect(self.passphrase_requested.emit)
+        self.show_drafts([])
         # What the application does comes first; why drafts cannot be kept (keys, PIN) after the list.
         for widget in (self.heading, self.intro, self.drafts_box, self.search_label, self.search, self.list_label,
                        self.list, self.start, self.details, self.broken, self.keys_box):
@@ -88,23 +101,11 @@ class HomePage(QWidget):
         self.delete.setObjectName("delete_draft")
         for widget in (self.drafts_label, self.drafts, self.resume, self.delete):
             box.addWidget(widget)
-        self.keys_box = QWidget(self)          # why drafts cannot be kept or opened yet: after the list
-        keys = QVBoxLayout(self.keys_box)
-        keys.setContentsMargins(0, 0, 0, 0)
-        self.drafts_note = QLabel(self.keys_box)
-        self.drafts_note.setObjectName("drafts_note")
-        self.drafts_note.setWordWrap(True)
-        self.protect = QPushButton(self.keys_box)
-        self.protect.setObjectName("passphrase")
-        keys.addWidget(self.drafts_note)
-        keys.addWidget(self.protect)
         self.resume.clicked.connect(self._on_resume_clicked)
         self.drafts.itemActivated.connect(self._on_resume_clicked)
         self.delete.clicked.connect(self._on_delete_clicked)
-        self.protect.clicked.connect(self.passphrase_requested.emit)
         self._draft_infos: list = []
         self._note = ""
-        self.show_drafts([])
 
     def show_drafts(self, infos: list) -> None:
         """The unfinished procedures (newest first); the section hides when there are none."""
@@ -126,8 +127,13 @@ class HomePage(QWidget):
         self._note = note
         self.drafts_note.setText(note)
         self.drafts_note.setVisible(bool(note))
+        # the window's focus on the button that goes (e.g. behind the PIN dialog): keep it on this page,
+        # on the search box, not wherever Qt's focus chain leads after the last widget (the header)
+        keep_focus = self.window().focusWidget() is self.protect and not (offer_passphrase and note)
         self.protect.setVisible(offer_passphrase)
         self.keys_box.setVisible(bool(note))
+        if keep_focus:
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _draft_text(self, info) -> str:
         title = _("(cannot be opened)")
