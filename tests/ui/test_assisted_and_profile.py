@@ -94,7 +94,8 @@ def test_saved_details_are_offered_marked_and_can_be_deleted(qtbot, qapp, app_pa
     window.close()
 
     window2 = open_window(qtbot, app_paths)      # the next start: the details are there
-    assert window2.keeper.profile is not None
+    # tasks.wait() returns when the loading is done, before its result reaches the window: wait for that
+    qtbot.waitUntil(lambda: window2.keeper.profile is not None)
     window2.home.procedure_chosen.emit("juminhyo_copy")
     window2.who.go_on.click()
     window2.bridge.session.go_to("applicant")

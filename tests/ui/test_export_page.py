@@ -102,7 +102,7 @@ def test_print_without_a_printer_says_so_and_how_to_go_on(qtbot, window, english
     assert "No printer is set up" in window.done.status.text() and window.done.status.isVisible()
 
 
-def test_every_page_is_rendered_onto_the_printer(qtbot, window, tmp_path):
+def test_every_page_is_rendered_onto_the_printer(qtbot, window, tmp_path, english):
     from PySide6.QtPrintSupport import QPrinter
 
     from ui.printing import print_to
