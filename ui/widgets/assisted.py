@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QComboBox,
                                QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from assistant.i18n import LANGUAGES, _, current_language, ngettext
-from assistant.interview.assisted import (APPLICANT_LABELS, APPLICANTS, HELPED, ROLE_LABELS, ROLES, SELF,
+from assistant.interview.assisted import (APPLICANT_LABELS, HELPED, ROLE_LABELS, SELF,
                                           VOLUNTEER, Assistance, absent_note, consent_statement, problems)
 from ui.a11y import announce
 from ui.widgets.inputs import OptionRow
