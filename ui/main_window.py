@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         app = _("Tetsuzuki Assistant")
         page = self.stack.currentWidget()
         if page is self.who:
-            self.setWindowTitle(_("{page} — {app}").format(page=_("Who is filling in?"), app=app))
+            self.setWindowTitle(_("{page} — {app}").format(page=_("Who will apply, and who is typing?"), app=app))
             return
         if self.bridge is None or page in (self.home, self.done):
             where = _("Choose a procedure") if page is self.home else _("Your form is ready")
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
 
     def _on_who_confirmed(self, assistance) -> None:
         from assistant.drafts.profile import prefill
+        from assistant.interview.assisted import procedure_answers
         from assistant.interview.session import Session
 
         self.assistance = assistance
@@ -202,7 +203,9 @@ class MainWindow(QMainWindow):
         procedure = self.catalog.get(self._chosen)
         profile = self.keeper.profile
         offered = prefill(procedure, profile, person=profile_person(assistance)) if profile is not None else {}
-        self.start_session(Session(procedure, offered), filled_by=assistance.to_json(), extra={"prefilled": offered})
+        carried = procedure_answers(procedure, assistance)     # "who applies" is not asked again
+        self.start_session(Session(procedure, {**offered, **carried}), filled_by=assistance.to_json(),
+                           extra={"prefilled": offered, "carried": carried})
 
     def start_session(self, session, draft=None, *, filled_by: dict | None = None, extra: dict | None = None) -> None:
         """Show a session (new or resumed) and keep it saved as a draft while it changes."""
@@ -215,6 +218,8 @@ class MainWindow(QMainWindow):
         self.assistance = Assistance.from_json(self.keeper.filled_by)
         prefilled = self.keeper.extra.get("prefilled")
         self.step.prefilled = prefilled if isinstance(prefilled, dict) else {}
+        carried = self.keeper.extra.get("carried")
+        self.step.carried = carried if isinstance(carried, dict) else {}
         self.bridge = SessionBridge(session, self)
         self.bridge.answer_changed.connect(self.keeper.changed)
         self.bridge.step_changed.connect(self.keeper.save_now)
@@ -289,13 +294,13 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, result) -> None:
         self.review.export.setEnabled(True)
         session = self.bridge.session
-        bring = [bilingual(a.label) for a in session.needed_attachments()]
         helped = ""
         if self.assistance.helped:
             who = " ".join(t for t in (self.assistance.helper_organisation, self.assistance.helper_name) if t)
             helped = _("Filled in with help from {helper}; this is noted on the form.").format(helper=who)
-        self.done.show_result(session.procedure, result, bring, details_offer=self.drafts.details_offer(),
-                              helped_by=helped)
+        self.done.shared_pc = self.shared_pc
+        self.done.show_result(type(session)(session.procedure, session.answers), result,
+                              details_offer=self.drafts.details_offer(), helped_by=helped)
         # then the person's own copy, in their language (one more PDF): the page offers it when made
         from assistant.export.package import add_copy
 
@@ -305,7 +310,7 @@ class MainWindow(QMainWindow):
                        lambda error: log.warning("copy not made: %s", type(error).__name__))
         self.stack.setCurrentWidget(self.done)
         self.update_title()
-        self.done.where.setFocus()
+        self.done.print_pdf.setFocus()     # the main action: print, sign, bring
         announce(self.done, _("Your form is ready."))
         self.voice.page_shown()
 

@@ -18,10 +18,15 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+#: the buttons of a destructive confirmation; No is its default (Enter, and the focus, keep things as they are)
+NO_OR_YES = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+
+
 def profile_person(assistance) -> str | None:
     """Whose details the saved profile stands for in this session: the resident's. When a
-    representative (代理人) applies, the resident is the subject of the form, not the applicant."""
-    return "subject" if assistance.role == "proxy" else None
+    representative (代理人) or someone of the household applies, the resident is the subject of
+    the form, not the applicant."""
+    return "subject" if assistance.represented else None
 
 
 class WindowDrafts(QObject):
@@ -80,7 +85,7 @@ class WindowDrafts(QObject):
         window = self.window
         answer = QMessageBox.question(window, _("Delete the draft?"),
                                       _("Delete this unfinished procedure and all its answers from this computer? "
-                                        "This cannot be undone."))
+                                        "This cannot be undone."), NO_OR_YES, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             window.keeper.delete(draft_id)
             announce(window.home, _("The draft was deleted."))
@@ -107,7 +112,8 @@ class WindowDrafts(QObject):
         window = self.window
         answer = QMessageBox.question(window, _("End the session?"), _(
             "Erase everything entered on this computer in this session: drafts, saved details and the "
-            "created files? Print or take the files first. This cannot be undone."))
+            "created files? Print or take the files first. This cannot be undone."), NO_OR_YES,
+            QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         from assistant.drafts.wipe import wipe_session

@@ -8,8 +8,8 @@ Date and signature are never filled in: the resident writes them by hand.
 Who is who comes from the fields' `person` and `meaning`: the representative is the applicant (the
 person who comes to the counter); the resident is the other person of the form with answers. When
 the form has only the applicant's details (the resident applies through a representative who
-typed for them), the resident is the applicant and the representative the helper. A My Number is
-never printed here, whatever the form asks.
+typed for them as a family member), the resident is the applicant and the representative the
+family member who typed. A My Number is never printed here, whatever the form asks.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
-from assistant.interview.assisted import PROXY, Assistance
+from assistant.interview.assisted import FAMILY, PROXY, Assistance
 from assistant.interview.session import Session
 from assistant.interview.validation import printed
 from assistant.procedures import model as m
@@ -46,10 +46,10 @@ NOTES = ("※日付と委任者の署名は、委任者ご本人が自分で書�
 
 def needs_power_of_attorney(session: Session, assistance: Assistance | None = None) -> bool:
     """Whether the package needs a 委任状: the form asks for one (attachment `power_of_attorney`),
-    or a representative fills in and the procedure lets representatives apply."""
+    or a representative applies ("who applies") and the procedure lets representatives apply."""
     if any(a.id == ATTACHMENT for a in session.needed_attachments()):
         return True
-    return (assistance is not None and assistance.role == PROXY
+    return (assistance is not None and assistance.applicant == PROXY
             and any(rule.role == "proxy" for rule in session.procedure.who_may_apply))
 
 
@@ -71,7 +71,9 @@ def _people(session: Session, assistance: Assistance | None) -> tuple[dict[str, 
     resident = next((found for found in others if found), {})
     agent = applicant if resident else {}
     resident = resident or applicant
-    helper = assistance.helper_name.strip() if assistance else ""
+    # a volunteer who typed is never the representative; a family member who typed for one may be
+    helper = assistance.helper_name.strip() if assistance and assistance.role == FAMILY \
+        and assistance.applicant == PROXY else ""
     if not agent.get("name") and helper:
         agent = {**agent, "name": helper}
     return agent, resident

@@ -20,17 +20,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel.dates import format_date
-from babel.lists import format_list
 from babel.numbers import format_decimal
 from fpdf import FPDF
 from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
 from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
-from assistant.formats.numbers import mask_my_number
 from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
-from assistant.interview.assisted import FAMILY, PROXY, VOLUNTEER, Assistance
-from assistant.interview.parts import YES_NO_LABELS
+from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
+from assistant.interview.display import answer_text, resident_municipality
 from assistant.interview.session import Session
 from assistant.interview.validation import FieldResult
 from assistant.procedures import model as m
@@ -53,10 +51,19 @@ SUMMARY_TITLE = N_("Your summary: {procedure}")
 # i18n: the foot of every page of the resident's copy.
 PAGE_LABEL = N_("Not for submission — page {page} of {total}")
 
+# Whole sentences for who typed, by (role, name known, organisation known): never a stand-in word.
 _HELPED = {
-    FAMILY: N_("Filled in with the help of {helper}, a family member."),
-    PROXY: N_("Filled in by {helper}, who applies for you as your representative (代理人)."),
-    VOLUNTEER: N_("Filled in with the help of {helper} of {organisation}, a support volunteer."),
+    (FAMILY, True, False): N_("Filled in with the help of {helper}, a family member."),
+    (FAMILY, False, False): N_("Filled in with the help of a family member."),
+    (VOLUNTEER, True, True): N_("Filled in with the help of {helper} of {organisation}, a support volunteer."),
+    (VOLUNTEER, True, False): N_("Filled in with the help of {helper}, a support volunteer."),
+    (VOLUNTEER, False, True): N_("Filled in with the help of a support volunteer of {organisation}."),
+    (VOLUNTEER, False, False): N_("Filled in with the help of a support volunteer."),
+}
+_APPLIED = {
+    HOUSEHOLD: N_("Someone of the resident's household applies and signs the form."),
+    PROXY: N_("A representative (代理人) applies for the resident, with the power of attorney (委任状) the "
+              "resident signs."),
 }
 
 
@@ -127,18 +134,7 @@ class _Copy:
 
     def answer(self, field: m.FieldDef, result: FieldResult) -> str:
         """An answer as the screen shows it, options in the copy's language; a My Number by its last 4 digits."""
-        if field.kind == "my_number":   # never from the display: a refused answer shows what was typed
-            return mask_my_number(result.value) if result.value else ""
-        if result.value is None:
-            return result.display
-        if isinstance(field, m.ChoiceField):
-            return self.both(next(o.label for o in field.options if o.value == result.value))
-        if isinstance(field, m.MultiChoiceField):
-            chosen = [self.both(o.label) for o in field.options if o.value in result.value]
-            return format_list(chosen, locale=self.language)
-        if isinstance(field, m.YesNoField):
-            return self.both(YES_NO_LABELS[result.value])
-        return result.display
+        return answer_text(field, result, self.language)
 
     def next_steps(self) -> list[str]:
         """What to do with the form: print and sign, where to bring it, the documents to bring."""
@@ -146,12 +142,18 @@ class _Copy:
         # i18n: {file} is the file name of the Japanese form in the exported folder.
         steps = [self.tr(N_("Print the Japanese form ({file}), write the date and sign it.")).format(
                      file=self.form_file),
-                 "\n".join(filter(None, [self.tr(N_("Bring it to: {office}")).format(office=self.both(office.name)),
-                                         self.both(office.note)]))]
+                 "\n".join(filter(None, [self.tr(N_("Where to go: {office}")).format(office=self.both(office.name)),
+                                         self.municipality(), self.both(office.note)]))]
         documents = self.documents()
         if documents:
             steps.append("\n".join([self.tr(N_("Bring these documents too:")), *documents]))
         return [f"{number}. {step}" for number, step in enumerate(steps, 1)]
+
+    def municipality(self) -> str:
+        """Where the resident is registered, so the right office (not the representative's)."""
+        where = resident_municipality(self.session)
+        return self.tr(N_("The resident is registered in {municipality}: go to the office of that city, ward, town "
+                          "or village.")).format(municipality=where) if where else ""
 
     def documents(self) -> list[str]:
         lines = []
@@ -182,12 +184,20 @@ class _Copy:
         if self.power_of_attorney:
             notes.append(self.tr("A power of attorney (委任状) was made too: the resident reads it, writes the date "
                                  "and signs it, and the representative brings it."))
-        return notes + ([self.helped()] if self.assistance is not None and self.assistance.helped else [])
+        return notes + self.helped()
 
-    def helped(self) -> str:
-        helper = self.assistance.helper_name.strip() or self.tr("the helper")
-        organisation = self.assistance.helper_organisation.strip() or self.tr("their organisation")
-        return self.tr(_HELPED[self.assistance.role]).format(helper=helper, organisation=organisation)
+    def helped(self) -> list[str]:
+        """Who typed and who applies, one whole sentence each, when not the resident alone."""
+        assistance, lines = self.assistance, []
+        if assistance is None:
+            return lines
+        if assistance.applicant in _APPLIED:
+            lines.append(self.tr(_APPLIED[assistance.applicant]))
+        if assistance.helped:
+            helper, organisation = assistance.helper_name.strip(), assistance.helper_organisation.strip()
+            key = (assistance.role, bool(helper), bool(organisation) and assistance.role == VOLUNTEER)
+            lines.append(self.tr(_HELPED[key]).format(helper=helper, organisation=organisation))
+        return lines
 
     def texts(self) -> Iterable[str]:
         """Everything printed, to find the characters the embedded font lacks."""

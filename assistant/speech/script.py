@@ -204,17 +204,24 @@ def read_home(procedure: m.Procedure | None, drafts: int = 0, rate: float = 1.0)
 
 
 def read_assistance(assistance: Assistance, rate: float = 1.0) -> list[Utterance]:
-    """The page asking who fills in: the question, the choices, the one chosen and, when someone
-    helps, the statement for the resident in the language chosen for it (its own voice)."""
-    from assistant.interview.assisted import ROLE_LABELS, ROLES, consent_statement
+    """The page asking who applies and who types: each question, its choices and the one chosen,
+    then, when the resident is here and someone helps, the statement for the resident in the
+    language chosen for it (its own voice); when they are not here, why no agreement is asked."""
+    from assistant.interview.assisted import (APPLICANT_LABELS, APPLICANTS, ROLE_LABELS, ROLES, absent_note,
+                                              consent_statement)
 
-    choices = _listed([_(ROLE_LABELS[role]) for role in ROLES])
-    utterances = [*_say(_("Who is filling in this form?"), rate),
-                  *_say(_("Choices: {options}").format(options=choices), rate),
-                  *_say(_("Your answer: {answer}").format(answer=_(ROLE_LABELS[assistance.role])), rate)]
-    if assistance.helped:
+    utterances = []
+    for question, labels, keys, chosen in (
+            (_("Who will apply (and sign)?"), APPLICANT_LABELS, APPLICANTS, assistance.applicant),
+            (_("Who is typing?"), ROLE_LABELS, ROLES, assistance.role)):
+        utterances += [*_say(question, rate),
+                       *_say(_("Choices: {options}").format(options=_listed([_(labels[k]) for k in keys])), rate),
+                       *_say(_("Your answer: {answer}").format(answer=_(labels[chosen])), rate)]
+    if assistance.asks_consent:
         language = assistance.consent_language or current_language()
         utterances += voiced(consent_statement(assistance, language), language, rate)
+    elif absent_note(assistance):
+        utterances += _say(absent_note(assistance), rate)
     return utterances
 
 

@@ -41,7 +41,7 @@ def test_a_new_step_puts_the_focus_straight_on_its_first_question(app):
     reader.press("next")
     Walk(reader).arrive(2, "applicant", first="input_applicant_name_family")
     to_step_2 = gained_focus(reader)
-    assert (from_list, to_step_1, to_step_2) == (["role_self"], ["option_relationship_self"],
+    assert (from_list, to_step_1, to_step_2) == (["applicant_self"], ["option_relationship_self"],
                                                  ["input_applicant_name_family"])
 
 

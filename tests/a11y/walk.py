@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from tests.a11y.reader import Reader
 
-WHO = "どなたが入力しますか"    # the window's name on the "who is filling in" page
+WHO = "請求するのはどなたか、入力するのはどなたか"    # the window's name on the "who applies, who types" page
 
 
 class Walk:
@@ -33,9 +33,9 @@ class Walk:
         self.arrive(1, "relationship_step", first="option_relationship_self")
 
     def who(self) -> None:
-        """Who fills in: the resident alone is chosen already, with the focus on it."""
+        """Who applies and who types: the resident alone is chosen already, the focus on who applies."""
         self.reader.wait_frame(f"^{WHO}")
-        self.reader.wait_for("role_self", states=("focused", "checked"))
+        self.reader.wait_for("applicant_self", states=("focused", "checked"))
         self.on_page("who", WHO)
 
     def arrive(self, n: int, step_id: str, first: str) -> None:
@@ -64,7 +64,7 @@ class Walk:
     def export(self) -> None:
         self.reader.press("export")
         self.reader.wait_frame("^申請書ができました", timeout=30)
-        self.reader.wait_for("export_folder", states=("focused",))
+        self.reader.wait_for("print_pdf", states=("focused",))
         self.reader.wait_for("open_copy", timeout=30)   # the person's own copy follows the form
         self.on_page("done", "申請書ができました")
 

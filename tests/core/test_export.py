@@ -45,7 +45,7 @@ def test_pdf_holds_the_official_labels_and_the_exact_answers(session, tmp_path):
     text = pdftotext(result.pdf)
     for expected in ("住民票の写し等交付請求書", "請求者の氏名", "山田 太郎", "ヤマダ タロウ",
                      "1970年(昭和45年)3月1日", "〒100-0013", "東京都千代田区霞が関2-1-2",
-                     "請求者の署名", "本人確認書類", "お住まいの市区町村の窓口"):
+                     "請求者の署名", "本人確認書類", "住民票がある市区町村の窓口"):
         assert expected in text, expected
     assert "委任状" not in text   # not a proxy
     assert "⼊" not in text and "⽇" not in text   # no Kangxi radicals in the text layer

@@ -11,7 +11,7 @@ import pytest
 from assistant import i18n
 from assistant.export.package import export_package
 from assistant.export.summary import NOT_FOR_SUBMISSION, SUMMARY_NOT_FOR_SUBMISSION, render_copy
-from assistant.interview.assisted import VOLUNTEER, Assistance
+from assistant.interview.assisted import PROXY, VOLUNTEER, Assistance
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -61,7 +61,8 @@ def test_english_copy_says_what_to_do_next_and_what_to_bring(procedure, tmp_path
     office = procedure.office.name
     identity = next(a for a in procedure.attachments if a.label == "本人確認書類")
     for expected in ("Print the Japanese form (juminhyo_copy.pdf), write the date and sign it.",
-                     f"Bring it to: {i18n.bilingual(office)}",
+                     f"Where to go: {i18n.bilingual(office)}",
+                     "The resident is registered in 東京都千代田区: go to the office of that city, ward,",
                      f"□ Identity document（本人確認書類）: {i18n.bilingual(identity.hint)}",
                      "Fee: 300 yen.", f"By when: {i18n.bilingual(procedure.deadline)}"):
         assert squeezed(expected) in flat, expected
@@ -107,6 +108,15 @@ def test_the_copy_says_a_power_of_attorney_was_made(procedure, tmp_path, english
     assert squeezed("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
                     "and the representative brings it.") in flat
     assert squeezed(f"□ {i18n.bilingual('委任状')}") in flat   # and it is on the list of documents
+    assert squeezed("The resident is registered in 東京都渋谷区") in flat   # the resident's office, not the agent's
+
+
+def test_the_copy_names_both_people_in_whole_sentences(procedure, tmp_path, english):
+    both = Assistance(VOLUNTEER, "", "中央コミュニティセンター", applicant=PROXY)     # no name: no stand-in word
+    flat = squeezed(_copy_text(procedure, dict(PROXY_ANSWERS), tmp_path, both))
+    assert squeezed("A representative (代理人) applies for the resident") in flat
+    assert squeezed("Filled in with the help of a support volunteer of 中央コミュニティセンター.") in flat
+    assert "thehelper" not in flat
 
 
 def test_the_copy_file_name_carries_no_personal_data(procedure, tmp_path, english):

@@ -48,6 +48,7 @@ def test_json_says_who_helped_and_when_the_resident_agreed(procedure, tmp_path):
     record = json.loads(result.json.read_text(encoding="utf-8"))
     assert record["filled_by"] == {"role": "volunteer", "helper_name": "山田 花子",
                                    "helper_organisation": "中央コミュニティセンター",
+                                   "applicant": "self", "resident_present": True,
                                    "consent_language": "vi", "consent_at": "2026-11-26T01:25:00+00:00"}
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.export.package import export_package
 from assistant.export.proxy_letter import needs_power_of_attorney, render_power_of_attorney
-from assistant.interview.assisted import PROXY, VOLUNTEER, Assistance
+from assistant.interview.assisted import FAMILY, PROXY, VOLUNTEER, Assistance
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -28,7 +28,7 @@ RESIDENT = {
                         "block": "9-8-7", "building": "テツヅキハイツ101"},
 }
 PROXY_ANSWERS = {**ANSWERS, "relationship": "proxy", **RESIDENT, "copies": "2"}
-HELPER = Assistance(PROXY, "鈴木 次郎", "", "ja", "2026-11-26T01:00:00+00:00")
+HELPER = Assistance(FAMILY, "鈴木 次郎", "", "ja", "2026-11-26T01:00:00+00:00", applicant=PROXY)
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_keyboard_only_from_the_list_to_the_files(qtbot, window):
     window.home.search.setFocus()              # where the window puts the cursor at start
     type_text(focused(), "juminhyo")
     key(qtbot, Qt.Key.Key_Return)
-    assert focused().objectName() == "role_self"     # who fills in: the resident alone, preselected
+    assert focused().objectName() == "applicant_self"     # who applies: the resident, preselected
     key(qtbot, Qt.Key.Key_Return)
     choose(qtbot, "option_relationship_household")
     key(qtbot, Qt.Key.Key_Return)
@@ -85,7 +85,7 @@ def test_keyboard_only_from_the_list_to_the_files(qtbot, window):
     assert focused() is window.review.export
     key(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done, timeout=10000)
-    assert focused() is window.done.where
+    assert focused() is window.done.print_pdf          # the main action: print, sign, bring
     assert window.done.result.pdf.exists()
     values = window.bridge.session.values()
     assert values["applicant_phone"] == "03-5253-2111"

@@ -34,7 +34,7 @@ def open_window(qtbot, app_paths):
 def test_a_volunteer_is_recorded_in_the_draft_and_on_the_form(qtbot, qapp, app_paths, english):
     window = open_window(qtbot, app_paths)
     window.home.procedure_chosen.emit("juminhyo_copy")
-    assert window.stack.currentWidget() is window.who and window.windowTitle().startswith("Who is filling in?")
+    assert window.stack.currentWidget() is window.who and window.windowTitle().startswith("Who will apply, and who is typing?")
     window.who.role_buttons["volunteer"].click()
     window.who.helper_name.setFocus()
     type_text(window.who.helper_name, "支援 花子")
@@ -59,13 +59,18 @@ def test_a_volunteer_is_recorded_in_the_draft_and_on_the_form(qtbot, qapp, app_p
     assert window.done.result.power_of_attorney is None and not window.done.open_letter.isVisible()
 
 
-def test_a_representative_gets_a_power_of_attorney_to_print(qtbot, qapp, app_paths, english):
+def test_a_daughter_applies_as_representative_while_a_volunteer_types(qtbot, qapp, app_paths, english):
     window = open_window(qtbot, app_paths)
     window.home.procedure_chosen.emit("juminhyo_copy")
-    window.who.role_buttons["proxy"].click()
-    type_text(window.who.helper_name, "代理 次郎")
+    window.who.applicant_buttons["proxy"].click()
+    window.who.role_buttons["volunteer"].click()
+    type_text(window.who.helper_name, "支援 花子")
+    type_text(window.who.helper_organisation, "中央コミュニティセンター")
     window.who.consent.click()
     window.who.go_on.click()
+    # step 1 does not ask again: 代理人 is carried over, and the page says where it came from
+    assert window.bridge.session.answers["relationship"] == "proxy"
+    assert "Who will apply" in window.step.blocks["relationship"].feedback.text()
     subject = {"subject_name": {"family": "住民", "given": "一子", "family_kana": "じゅうみん", "given_kana": "かずこ"},
                "subject_address": ANSWERS["applicant_address"]}
     export_answers(qtbot, window, dict(ANSWERS, relationship="proxy", **subject))
@@ -73,6 +78,8 @@ def test_a_representative_gets_a_power_of_attorney_to_print(qtbot, qapp, app_pat
     text = subprocess.run(["pdftotext", "-raw", str(window.done.result.power_of_attorney), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "委任状" in text and "住民" in text
+    record = json.loads(window.done.result.json.read_text(encoding="utf-8"))
+    assert record["filled_by"]["applicant"] == "proxy" and record["filled_by"]["helper_name"] == "支援 花子"
 
 
 def test_saved_details_are_offered_marked_and_can_be_deleted(qtbot, qapp, app_paths, english):
@@ -88,7 +95,8 @@ def test_saved_details_are_offered_marked_and_can_be_deleted(qtbot, qapp, app_pa
     window.close()
 
     window2 = open_window(qtbot, app_paths)      # the next start: the details are there
-    assert window2.keeper.profile is not None
+    # tasks.wait() returns when the loading is done, before its result reaches the window: wait for that
+    qtbot.waitUntil(lambda: window2.keeper.profile is not None)
     window2.home.procedure_chosen.emit("juminhyo_copy")
     window2.who.go_on.click()
     window2.bridge.session.go_to("applicant")
@@ -112,3 +120,17 @@ def test_saved_details_are_offered_marked_and_can_be_deleted(qtbot, qapp, app_pa
     dialog.close()
     QApplication.processEvents()
 
+
+
+def test_a_draft_saved_with_the_single_role_of_earlier_versions_still_opens(qtbot, qapp, app_paths):
+    from assistant.interview.assisted import FAMILY, PROXY
+    from assistant.interview.session import Session
+
+    window = open_window(qtbot, app_paths)
+    old = {"role": "proxy", "helper_name": "代理 次郎", "helper_organisation": "", "consent_language": "ja",
+           "consent_at": "2026-11-26T01:00:00+00:00"}
+    window.start_session(Session(window.catalog.get("juminhyo_copy"), {"relationship": "proxy"}), filled_by=old)
+    assert window.stack.currentWidget() is window.step
+    assert (window.assistance.applicant, window.assistance.role, window.assistance.helper_name) == (
+        PROXY, FAMILY, "代理 次郎")
+    assert window.assistance.consented

@@ -1,5 +1,6 @@
-"""“Who is filling in?”: the resident alone, or a helper whose name is recorded and whom the
-resident agrees to, in the resident's own language."""
+"""“Who will apply, and who is typing?”: two answers. The resident alone, or a helper who types,
+whose name is recorded and whom the resident agrees to in their own language when they are here;
+a representative for a resident who is not here gets the 委任状 as the consent, not a tick box."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
 
 from assistant import i18n
 from assistant.i18n import _
-from assistant.interview.assisted import VOLUNTEER, Assistance, consent_statement
+from assistant.interview.assisted import FAMILY, PROXY, SELF, VOLUNTEER, Assistance, consent_statement
 from assistant.settings import Settings
 from tests.ui.typing import commit_text, type_text
 from ui import a11y, appearance
@@ -61,6 +62,11 @@ def _choose(qtbot, panel, role: str) -> None:
     assert panel.role_buttons[role].isChecked()
 
 
+def _choose_applicant(qtbot, panel, applicant: str) -> None:
+    qtbot.mouseClick(panel.applicant_rows[applicant].label, Qt.MouseButton.LeftButton)
+    assert panel.applicant_buttons[applicant].isChecked()
+
+
 def _press(qtbot, button: QAbstractButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -71,19 +77,20 @@ def _name(widget: QWidget) -> str:
 
 
 def test_the_resident_alone_goes_on_without_any_helper_question(qtbot, panel):
-    assert panel.role_buttons["self"].isChecked()
-    assert panel.role_buttons["self"].hasFocus()          # the first thing to answer has the focus
+    assert panel.role_buttons["self"].isChecked() and panel.applicant_buttons["self"].isChecked()
+    assert panel.applicant_buttons["self"].hasFocus()     # the first thing to answer has the focus
     assert not panel.helper_name.isVisibleTo(panel)
+    assert not panel.presence_box.isVisibleTo(panel)      # the resident applies: they are here
     with qtbot.waitSignal(panel.confirmed) as blocker:
         _press(qtbot, panel.go_on)
     assert blocker.args == [Assistance(role="self")]
 
 
-def test_focus_given_to_the_page_goes_to_the_chosen_role(qtbot, panel):
-    _choose(qtbot, panel, "proxy")
+def test_focus_given_to_the_page_goes_to_who_applies(qtbot, panel):
+    _choose_applicant(qtbot, panel, PROXY)
     panel.back.setFocus()
     panel.setFocus()                                                     # as the window does on showing it
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.role_buttons["proxy"])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.applicant_buttons[PROXY])
 
 
 def test_back_leaves_without_choosing(qtbot, panel):
@@ -204,12 +211,50 @@ def test_an_earlier_choice_is_shown_again_and_an_agreement_keeps_its_time(qtbot,
 
 
 def test_the_statement_follows_the_interface_language_until_chosen(qtbot, panel):
-    _choose(qtbot, panel, "proxy")
+    _choose(qtbot, panel, FAMILY)
     i18n.set_language("en")
     panel.retranslate_ui()
     assert panel.language.currentData() == "en"
-    assert panel.heading.text() == "Who is filling in this form?"
-    assert panel.role_rows["proxy"].label.text().startswith("A representative")
+    assert panel.heading.text() == "Who will apply, and who is typing?"
+    assert panel.applicant_rows[PROXY].label.text().startswith("A representative")
+    # no name typed yet: a whole sentence without one, never "the helper"
+    assert panel.statement.text().startswith("A family member is helping you")
+
+
+def test_a_daughter_applies_as_representative_while_a_volunteer_types(qtbot, panel):
+    """Both people are recorded, each in their place; the resident is here and agrees to the help."""
+    _choose_applicant(qtbot, panel, PROXY)
+    assert panel.presence_box.isVisibleTo(panel) and panel.presence_buttons["yes"].isChecked()
+    _choose(qtbot, panel, VOLUNTEER)
+    type_text(panel.helper_name, NAME)
+    commit_text(panel.helper_organisation, ORGANISATION)
+    assert panel.consent.isVisibleTo(panel)
+    assert "委任状" in panel.statement.text() and NAME in panel.statement.text()
+    _press(qtbot, panel.consent_row.label)
+    with qtbot.waitSignal(panel.confirmed) as blocker:
+        _press(qtbot, panel.go_on)
+    (assistance,) = blocker.args
+    assert (assistance.applicant, assistance.role, assistance.helper_name) == (PROXY, VOLUNTEER, NAME)
+    assert assistance.resident_present and assistance.consent_at
+
+
+def test_no_agreement_on_screen_for_a_resident_who_is_not_here(qtbot, panel):
+    _choose_applicant(qtbot, panel, PROXY)
+    _choose(qtbot, panel, VOLUNTEER)
+    type_text(panel.helper_name, NAME)
+    commit_text(panel.helper_organisation, ORGANISATION)
+    _press(qtbot, panel.presence_rows["no"].label)
+    assert not panel.consent.isVisibleTo(panel) and not panel.statement.isVisibleTo(panel)
+    assert panel.absent.isVisibleTo(panel) and "委任状" in panel.absent.text()
+    with qtbot.waitSignal(panel.confirmed) as blocker:                   # nothing to tick: it goes on
+        _press(qtbot, panel.go_on)
+    (assistance,) = blocker.args
+    assert not assistance.resident_present and not assistance.consent_at and assistance.consented
+    assert (assistance.applicant, assistance.role) == (PROXY, VOLUNTEER)
+
+    _choose_applicant(qtbot, panel, SELF)                                # the resident applies: they are here
+    assert not panel.presence_box.isVisibleTo(panel) and panel.consent.isVisibleTo(panel)
+    assert not panel.absent.isVisibleTo(panel)
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])

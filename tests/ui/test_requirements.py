@@ -14,12 +14,12 @@ from ui import a11y, appearance
 
 def test_r12_step_changes_and_problems_are_announced_without_moving_focus_away(qtbot, window):
     start_procedure(window)
-    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)          # nothing chosen yet
-    assert "対象者との関係" in a11y.history[-1]
-    window.bridge.session.set_answer("relationship", "self")
-    window.bridge.session.next()
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)          # step 1: answered by "who will apply"
     assert a11y.history[-1] == window.windowTitle()
     assert a11y.history[-1].startswith("ステップ 2/")
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)          # nothing typed yet
+    assert "請求者の氏名" in a11y.history[-1]
+    assert window.bridge.session.current_step.id == "applicant"
 
 
 def test_r14_every_page_has_its_own_window_title(qtbot, window):

@@ -130,7 +130,7 @@ def test_who_fills_in_and_the_done_page_are_read_when_they_open(qtbot, qapp, app
     window.voice.self_voicing = True
     window._on_step_left_first_step()
     window.home.procedure_chosen.emit("juminhyo_copy")
-    qtbot.waitUntil(lambda: "Who is filling in this form?" in said(fakes) and not window.reader.speaking,
+    qtbot.waitUntil(lambda: "Who will apply (and sign)?" in said(fakes) and not window.reader.speaking,
                     timeout=10000)
     window.who.go_on.click()
     export_answers(qtbot, window, ANSWERS)

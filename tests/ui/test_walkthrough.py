@@ -33,11 +33,15 @@ def test_search_narrows_the_list_in_english_too(qtbot, window):
 
 def test_next_without_answer_shows_summary_and_focuses_the_question(qtbot, window):
     start_juminhyo(qtbot, window)
+    # step 1 is answered by "who will apply" (the resident, preselected): it is not asked again
+    assert find(window, QRadioButton, "option_relationship_self").isChecked()
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    assert window.bridge.session.current_step.id == "applicant"
     qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
     assert window.step.summary.isVisible()
-    assert "対象者との関係" in window.step.summary.text()
-    assert QApplication.focusWidget() is find(window, QRadioButton, "option_relationship_self")
-    assert window.bridge.session.current_step.id == "relationship_step"
+    assert "請求者の氏名" in window.step.summary.text()
+    assert window.step.blocks["applicant_name"].isAncestorOf(QApplication.focusWidget())
+    assert window.bridge.session.current_step.id == "applicant"
 
 
 def test_keyboard_only_choice_and_next(qtbot, window):

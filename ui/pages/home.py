@@ -38,6 +38,8 @@ class HomePage(QWidget):
         # Created in the order shown: that is the order screen readers meet them in.
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
+        self.intro = QLabel(self)
+        self.intro.setObjectName("home_intro")
         self._build_drafts()
         self.search_label = QLabel(self)
         self.search = QLineEdit(self)
@@ -58,16 +60,30 @@ class HomePage(QWidget):
         self.broken = QLabel(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
-        # One scrolling area; the way to start stays in view below it at any text size.
-        self.scroll = scrolling(self, [self.heading, self.drafts_box, self.search_label, self.search,
-                                       self.list_label, self.list, self.broken])
+        # why drafts cannot be kept or opened yet: after the list, created here so it is also read there
+        self.keys_box = QWidget(self)
+        keys = QVBoxLayout(self.keys_box)
+        keys.setContentsMargins(0, 0, 0, 0)
+        self.drafts_note = QLabel(self.keys_box)
+        self.drafts_note.setObjectName("drafts_note")
+        self.drafts_note.setWordWrap(True)
+        self.protect = QPushButton(self.keys_box)
+        self.protect.setObjectName("passphrase")
+        keys.addWidget(self.drafts_note)
+        keys.addWidget(self.protect)
+        self.protect.clicked.connect(self.passphrase_requested.emit)
+        self.show_drafts([])
+        # One scrolling area; the way to start stays in view below it at any text size. What the
+        # application does comes first; why drafts cannot be kept (keys, PIN) after the list.
+        self.scroll = scrolling(self, [self.heading, self.intro, self.drafts_box, self.search_label, self.search,
+                                       self.list_label, self.list, self.broken, self.keys_box])
         body = self.scroll.widget().layout()
-        body.setStretch(5, 1)       # the list takes the room there is
-        body.setStretch(7, 0)
+        body.setStretch(6, 1)       # the list takes the room there is
+        body.setStretch(9, 0)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(NavRow(self.start, self.details, self))
         QWidget.setTabOrder(self.list, self.start)
-        for label in (self.heading, self.search_label, self.list_label):
+        for label in (self.heading, self.intro, self.search_label, self.list_label):
             label.setWordWrap(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_start_clicked)
@@ -91,20 +107,13 @@ class HomePage(QWidget):
         self.resume.setObjectName("resume")
         self.delete = QPushButton(self.drafts_box)
         self.delete.setObjectName("delete_draft")
-        self.drafts_note = QLabel(self.drafts_box)
-        self.drafts_note.setObjectName("drafts_note")
-        self.drafts_note.setWordWrap(True)
-        self.protect = QPushButton(self.drafts_box)
-        self.protect.setObjectName("passphrase")
-        for widget in (self.drafts_label, self.drafts, self.resume, self.delete, self.drafts_note, self.protect):
+        for widget in (self.drafts_label, self.drafts, self.resume, self.delete):
             box.addWidget(widget)
         self.resume.clicked.connect(self._on_resume_clicked)
         self.drafts.itemActivated.connect(self._on_resume_clicked)
         self.delete.clicked.connect(self._on_delete_clicked)
-        self.protect.clicked.connect(self.passphrase_requested.emit)
         self._draft_infos: list = []
         self._note = ""
-        self.show_drafts([])
 
     def show_drafts(self, infos: list) -> None:
         """The unfinished procedures (newest first); the section hides when there are none."""
@@ -118,15 +127,21 @@ class HomePage(QWidget):
             self.drafts.setCurrentRow(0)
         for widget in (self.drafts_label, self.drafts, self.resume, self.delete):
             widget.setVisible(bool(infos))
-        self.drafts_box.setVisible(bool(infos) or bool(self._note))
+        self.drafts_box.setVisible(bool(infos))
+        self.keys_box.setVisible(bool(self._note))
 
     def show_drafts_note(self, note: str, offer_passphrase: bool) -> None:
         """Say why drafts cannot be kept or opened yet, with the way out when there is one."""
         self._note = note
         self.drafts_note.setText(note)
         self.drafts_note.setVisible(bool(note))
+        # the window's focus on the button that goes (e.g. behind the PIN dialog): keep it on this page,
+        # on the search box, not wherever Qt's focus chain leads after the last widget (the header)
+        keep_focus = self.window().focusWidget() is self.protect and not (offer_passphrase and note)
         self.protect.setVisible(offer_passphrase)
-        self.drafts_box.setVisible(bool(self._draft_infos) or bool(note))
+        self.keys_box.setVisible(bool(note))
+        if keep_focus:
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _draft_text(self, info) -> str:
         title = _("(cannot be opened)")
@@ -166,6 +181,8 @@ class HomePage(QWidget):
         self.delete.setText(_("&Delete the chosen one"))
         self.protect.setText(_("Choose a PIN to keep drafts…"))
         self.show_drafts(self._draft_infos)
+        self.intro.setText(_("This application makes the official form as a PDF for you to print, sign and bring "
+                             "to the office, with a list of what to bring."))
         self.heading.setText(_("Which procedure do you want to do?"))
         self.search_label.setText(_("&Search (Japanese or English words)"))
         self.search.setPlaceholderText(_("e.g. 住民票 or residence"))

@@ -1,4 +1,5 @@
-"""Review: every answer with a Change button, then make the files."""
+"""Review: every answer, in the interface language with the official Japanese beside each option
+(assistant.interview.display), with a Change button; then make the files."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
+from assistant.interview.display import review_answers
 from ui.widgets.flow import reveal
 from ui.widgets.nav import NavRow
 
@@ -73,17 +75,18 @@ class ReviewPage(QWidget):
         self.progress.setText(_("Step {current} of {total}").format(current=n, total=total))
         self.title.setText(_("Check your answers"))
         self.intro.setText(_("Read each answer. To correct one, press its Change button."))
-        self.next_info.setText(_("What happens next: the form is saved as a PDF to print, sign and bring to "
-                                 "{office}, with a list of what to bring.").format(
-                                     office=bilingual(session.procedure.office.name)))
+        self.next_info.setText("\n".join((
+            _("What happens next: the form is saved as a PDF for you to print and sign, with a list of what to "
+              "bring."),
+            _("Where to bring it: {office}").format(office=bilingual(session.procedure.office.name)))))
         self.back.setText(_("← &Back"))
         self.export.setText(_("&Create the form (PDF)"))
         self.status.setText("")
         content = QWidget(self.answers_box)
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 0, 0, 0)
-        for item in session.review():
-            self._add_row(rows, item)
+        for item, answer in review_answers(session):
+            self._add_row(rows, item, answer)
         self.answers_box.layout().replaceWidget(self.answer_rows, content)
         self.answer_rows.hide()
         self.answer_rows.deleteLater()
@@ -93,11 +96,12 @@ class ReviewPage(QWidget):
         if values:      # once laid out: the first answer in view, with as much above it as fits
             QTimer.singleShot(0, lambda: values[0].isVisible() and reveal(self.scroll, values[0], values[0]))
 
-    def _add_row(self, rows: QVBoxLayout, item: ReviewItem) -> None:
+    def _add_row(self, rows: QVBoxLayout, item: ReviewItem, answer: str) -> None:
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
         label = QLabel(item.label)
         label.setWordWrap(True)
-        value = QLineEdit(item.display or _("(not answered)"))
+        value = QLineEdit(answer or _("(not answered)"))
+        value.setCursorPosition(0)    # a long answer shows its beginning
         value.setReadOnly(True)
         value.setObjectName(f"review_{item.field_id}")
         value.setAccessibleName(item.label)

@@ -62,6 +62,7 @@ class StepPage(QWidget):
         self.bridge: SessionBridge | None = None
         #: field id → the answer offered from the person's saved details (marked while unchanged)
         self.prefilled: dict[str, Any] = {}
+        self.carried: dict[str, Any] = {}      # answers given on "who will apply" (field id → raw)
         self.blocks: dict[str, FieldBlock | GroupBlock] = {}
         self._showing_errors = False
         layout = QVBoxLayout(self)
@@ -216,6 +217,9 @@ class StepPage(QWidget):
         lines, suggestions = feedback(block.field, self.bridge.session.result(block.field, item), raw)
         if item is None and raw is not None and self.prefilled.get(block.field.id) == raw:
             lines = [_("Filled in from your saved details. Change it here if it is not right."), *lines]
+        elif item is None and raw is not None and self.carried.get(block.field.id) == raw:
+            lines = [_("Filled in from your answer to “Who will apply (and sign)?”. Change it here if it is not "
+                       "right."), *lines]
         return lines, suggestions
 
     def _block(self, field: m.FieldDef) -> FieldBlock | GroupBlock:

@@ -1,5 +1,6 @@
-"""Who is filling in: the resident alone, or a family member, representative or volunteer who
-types for them — then the helper's name and the resident's consent, in the resident's language.
+"""Who applies (the resident, someone of the household, a representative) and who types (the
+resident, a family member, a volunteer) — then the helper's name and, when the resident is here,
+their consent in their own language; when they are not, why the 委任状 is their consent.
 
 The rules (what must be filled in, the statement's wording) are the core's
 (assistant.interview.assisted); this page shows them and reports what was chosen.
@@ -7,14 +8,16 @@ The rules (what must be filled in, the statement's wording) are the core's
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from assistant.i18n import LANGUAGES, _, current_language, ngettext
-from assistant.interview.assisted import (HELPED, ROLE_LABELS, ROLES, SELF, VOLUNTEER, Assistance,
-                                          consent_statement, problems)
+from assistant.interview.assisted import (APPLICANT_LABELS, HELPED, ROLE_LABELS, SELF,
+                                          VOLUNTEER, Assistance, absent_note, consent_statement, problems)
 from ui.a11y import announce
 from ui.widgets.inputs import OptionRow
 from ui.widgets.nav import NavRow
@@ -96,6 +99,10 @@ class AssistedPanel(QWidget):
         self.summary.setObjectName("assisted_error_summary")
         self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.summary.setVisible(False)
+        self.content_layout.addWidget(self.heading)
+        self.content_layout.addWidget(self.summary)
+        self.questions: dict[str, QLabel] = {}   # the question above each group of choices
+        self._build_applicants(content)
         self._build_roles(content)
         self._build_helper(content)
         self.content_layout.addStretch(1)
@@ -110,23 +117,41 @@ class AssistedPanel(QWidget):
         self.retranslate_ui()
         self.set_assistance(Assistance())
 
-    def _build_roles(self, content: QWidget) -> None:
-        # A group, read as one question by screen readers; the options' texts wrap at any size.
-        self.roles_box = QGroupBox(content)
-        box = QVBoxLayout(self.roles_box)
-        self.roles = QButtonGroup(self)
-        self.role_buttons: dict[str, QRadioButton] = {}
-        self.role_rows: dict[str, OptionRow] = {}
-        for role in ROLES:
-            button = QRadioButton(self.roles_box)
-            button.setObjectName(f"role_{role}")
-            self.roles.addButton(button)
-            row = OptionRow(button, _(ROLE_LABELS[role]), "", self.roles_box)
+    def _choices(self, content: QWidget, name: str, labels: dict) -> tuple[QGroupBox, QButtonGroup, dict, dict]:
+        # A group, read as one question by screen readers; the question above it and the options'
+        # texts wrap at any size (a group box's own title would not).
+        question = _small_label(content, "field-label")
+        question.setObjectName(f"{name}_question")
+        self.questions[name] = question
+        self.content_layout.addWidget(question)
+        group = QGroupBox(content)
+        box = QVBoxLayout(group)
+        buttons_group = QButtonGroup(self)
+        buttons: dict[str, QRadioButton] = {}
+        rows: dict[str, OptionRow] = {}
+        for key, label in labels.items():
+            button = QRadioButton(group)
+            button.setObjectName(f"{name}_{key}")
+            buttons_group.addButton(button)
+            row = OptionRow(button, _(label) if label else "", "", group)
             box.addWidget(row)
-            self.role_buttons[role], self.role_rows[role] = button, row
-        self.content_layout.addWidget(self.heading)
-        self.content_layout.addWidget(self.summary)
-        self.content_layout.addWidget(self.roles_box)
+            buttons[key], rows[key] = button, row
+        group.setProperty("question", name)
+        self.content_layout.addWidget(group)
+        return group, buttons_group, buttons, rows
+
+    def _build_applicants(self, content: QWidget) -> None:
+        self.applicants_box, self.applicants, self.applicant_buttons, self.applicant_rows = self._choices(
+            content, "applicant", APPLICANT_LABELS)
+        self.presence_box, self.presence, self.presence_buttons, self.presence_rows = self._choices(
+            content, "resident_present", {"yes": "", "no": ""})
+        self.absent = _small_label(content, "note")
+        self.absent.setObjectName("resident_absent_note")
+        self.absent.setFocusPolicy(Qt.FocusPolicy.StrongFocus)   # read in Tab order, like the statement
+        self.content_layout.addWidget(self.absent)
+
+    def _build_roles(self, content: QWidget) -> None:
+        self.roles_box, self.roles, self.role_buttons, self.role_rows = self._choices(content, "role", ROLE_LABELS)
 
     def _build_helper(self, content: QWidget) -> None:
         self.helper_box = QWidget(content)
@@ -173,9 +198,14 @@ class AssistedPanel(QWidget):
                        self.statement, self.read, self.consent_row, self.consent_error):
             box.addWidget(widget)
         self.content_layout.addWidget(self.helper_box)
+        # the statement and the agreement: only when the resident is here
+        self.consent_widgets = (self.language_label, self.language, self.statement_label, self.statement,
+                                self.read, self.consent_row, self.consent_error)
 
     def _connect(self) -> None:
         self.roles.buttonToggled.connect(self._on_roles_button_toggled)
+        self.applicants.buttonToggled.connect(self._on_roles_button_toggled)
+        self.presence.buttonToggled.connect(self._on_roles_button_toggled)
         self.helper_name.textChanged.connect(self._on_helper_text_changed)
         self.helper_organisation.textChanged.connect(self._on_helper_text_changed)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
@@ -187,14 +217,21 @@ class AssistedPanel(QWidget):
     # --- what is shown ------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self.heading.setText(_("Who is filling in this form?"))
-        self.roles_box.setAccessibleName(_("Who is filling in this form?"))
-        for role, row in self.role_rows.items():
-            row.label.setText(_(ROLE_LABELS[role]))
-            row.button.setAccessibleName(_(ROLE_LABELS[role]))
-            # as for every choice: the option is read with its question (Orca reads only the focused option)
-            row.button.setAccessibleDescription(_("Who is filling in this form?"))
-        self.name_label.setText(_("{label} (required)").format(label=_("&Name of the person helping")))
+        self.heading.setText(_("Who will apply, and who is typing?"))
+        presence = {"yes": _("Yes, the resident is here"), "no": _("No, the resident is not here")}
+        for question, rows, labels in (
+                (_("Who will apply (and sign)?"), self.applicant_rows, {k: _(v) for k, v in APPLICANT_LABELS.items()}),
+                (_("Is the resident here at this screen?"), self.presence_rows, presence),
+                (_("Who is typing?"), self.role_rows, {k: _(v) for k, v in ROLE_LABELS.items()})):
+            group = rows[next(iter(rows))].parentWidget()
+            group.setAccessibleName(question)
+            self.questions[group.property("question")].setText(question)
+            for key, row in rows.items():
+                row.label.setText(labels[key])
+                row.button.setAccessibleName(labels[key])
+                # as for every choice: the option is read with its question (Orca reads only the focused option)
+                row.button.setAccessibleDescription(question)
+        self.name_label.setText(_("{label} (required)").format(label=_("&Name of the person typing")))
         self.name_example.setText(_("Example: {example}").format(example=NAME_EXAMPLE))
         self.organisation_example.setText(_("Example: {example}").format(example=ORGANISATION_EXAMPLE))
         self.language_label.setText(_("&Language the resident reads the statement in"))
@@ -213,8 +250,16 @@ class AssistedPanel(QWidget):
 
     def _refresh(self) -> None:
         """Show what the chosen role needs; the statement follows what is typed, live."""
-        role = self.role()
+        role, typed = self.role(), self._typed()
+        self.presence_box.setVisible(typed.represented)
+        self.questions["resident_present"].setVisible(typed.represented)
+        self.absent.setText(absent_note(typed))
+        self.absent.setAccessibleName(self.absent.text())
+        self.absent.setVisible(bool(self.absent.text()))
         self.helper_box.setVisible(role in HELPED)
+        for widget in self.consent_widgets:
+            widget.setVisible(typed.asks_consent)
+        self.consent_error.setVisible(typed.asks_consent and bool(self.consent_error.text()))
         organisation = _("&Organisation the helper works for")
         self.organisation_label.setText(_("{label} (required)").format(label=organisation) if role == VOLUNTEER
                                         else _("{label} (optional)").format(label=organisation))
@@ -236,7 +281,7 @@ class AssistedPanel(QWidget):
     def _describe(self, errors: dict[str, str] | None = None) -> None:
         """Names and descriptions for screen readers: the error first, then required and example."""
         errors = errors or {}
-        name_text = _("Name of the person helping")
+        name_text = _("Name of the person typing")
         organisation_text = _("Organisation the helper works for")
         required = self.role() == VOLUNTEER
         for box, name, description in (
@@ -251,26 +296,32 @@ class AssistedPanel(QWidget):
     # --- what the person chose ----------------------------------------------------------------
 
     def role(self) -> str:
+        """Who types."""
         return next((role for role, button in self.role_buttons.items() if button.isChecked()), SELF)
+
+    def applicant(self) -> str:
+        """Who applies and signs."""
+        return next((key for key, button in self.applicant_buttons.items() if button.isChecked()), SELF)
 
     def shown(self) -> Assistance:
         """What the page shows now, with the statement's language (for reading the page aloud)."""
-        typed = self._typed()
-        return Assistance(typed.role, typed.helper_name, typed.helper_organisation, self.statement_language())
+        return replace(self._typed(), consent_language=self.statement_language())
 
     def statement_language(self) -> str:
         return self.language.currentData() or current_language()
 
     def _typed(self) -> Assistance:
         """What is chosen and typed (ends of lines trimmed; the boxes keep exactly what was typed)."""
-        role = self.role()
+        role, applicant = self.role(), self.applicant()
+        present = applicant == SELF or not self.presence_buttons["no"].isChecked()
         if role not in HELPED:
-            return Assistance()
-        return Assistance(role, self.helper_name.text().strip(), self.helper_organisation.text().strip())
+            return Assistance(applicant=applicant, resident_present=present)
+        return Assistance(role, self.helper_name.text().strip(), self.helper_organisation.text().strip(),
+                          applicant=applicant, resident_present=present)
 
     def _problems(self) -> dict[str, str]:
         found = problems(self._typed())
-        if self.role() in HELPED and not self.consent.isChecked():
+        if self._typed().asks_consent and not self.consent.isChecked():
             found[CONSENT] = _("Tick the box once the resident has agreed. If they do not agree, go back and "
                                "let them fill in alone.")
         return found
@@ -283,12 +334,14 @@ class AssistedPanel(QWidget):
         self._show_errors({}, move_focus=False)
         self.consent.setChecked(False)   # first: the statement changes below
         self.role_buttons.get(assistance.role, self.role_buttons[SELF]).setChecked(True)
+        self.applicant_buttons.get(assistance.applicant, self.applicant_buttons[SELF]).setChecked(True)
+        self.presence_buttons["yes" if assistance.resident_present else "no"].setChecked(True)
         self.helper_name.setText(assistance.helper_name)
         self.helper_organisation.setText(assistance.helper_organisation)
         self._language_chosen = assistance.consent_language in LANGUAGES
         self._select_language(assistance.consent_language if self._language_chosen else current_language())
         self._refresh()
-        if assistance.helped and assistance.consent_at:
+        if assistance.asks_consent and assistance.consent_at:
             self.consent.setChecked(True)
 
     def _select_language(self, language: str) -> None:
@@ -326,14 +379,14 @@ class AssistedPanel(QWidget):
         self._showing_errors = False
         self._show_errors({}, move_focus=False)
         typed = self._typed()
-        if not typed.helped:
+        if not typed.asks_consent:
             self.confirmed.emit(typed)
             return
         language = self.statement_language()
         loaded = self._loaded
-        if (loaded.consent_at and (loaded.role, loaded.helper_name.strip(), loaded.helper_organisation.strip(),
-                                   loaded.consent_language) == (typed.role, typed.helper_name,
-                                                                typed.helper_organisation, language)):
+        if loaded.consent_at and replace(loaded, helper_name=loaded.helper_name.strip(),
+                                         helper_organisation=loaded.helper_organisation.strip(),
+                                         consent_at="") == replace(typed, consent_language=language):
             self.confirmed.emit(loaded)   # the agreement already recorded: keep its time
         else:
             self.confirmed.emit(typed.agreed(language))
@@ -348,7 +401,7 @@ class AssistedPanel(QWidget):
         self.summary.setVisible(bool(found))
         if not found:
             return
-        names = {"helper_name": _("Name of the person helping"),
+        names = {"helper_name": _("Name of the person typing"),
                  "helper_organisation": _("Organisation the helper works for"),
                  CONSENT: _("The resident's agreement")}
         heading = ngettext("Please check {count} answer:", "Please check {count} answers:",
@@ -363,8 +416,8 @@ class AssistedPanel(QWidget):
             self.scroll.ensureWidgetVisible(self.summary)
 
     def focus_choice(self) -> None:
-        """Put the focus on the chosen role (the first thing to answer)."""
-        self.role_buttons[self.role()].setFocus(Qt.FocusReason.OtherFocusReason)
+        """Put the focus on who applies (the first thing to answer)."""
+        self.applicant_buttons[self.applicant()].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -383,7 +436,7 @@ class AssistedPanel(QWidget):
             focused = self.focusWidget()
             if isinstance(focused, QPushButton) and self.isAncestorOf(focused):
                 focused.click()
-            elif focused in self.role_buttons.values():
+            elif isinstance(focused, QRadioButton) and self.isAncestorOf(focused):
                 self.go_on.click()      # as on every step: Enter on a choice goes on
             event.accept()
             return

@@ -32,7 +32,7 @@ def field_description(field: m.FieldDef) -> str:
     if field.hint:
         parts.append(bilingual(field.hint))
     if field.example:
-        parts.append(_("Example: {example}").format(example=field.example))
+        parts.append(_("Example: {example}").format(example=bilingual(field.example)))
     return "\n".join(parts)
 
 
@@ -73,7 +73,8 @@ class FieldBlock(QFrame):
         if field.hint:
             host_layout.addWidget(_small_label(bilingual(field.hint), "hint", host))
         if field.example:
-            host_layout.addWidget(_small_label(_("Example: {example}").format(example=field.example), "example", host))
+            example = _("Example: {example}").format(example=bilingual(field.example))   # 本人 → Yourself（本人）
+            host_layout.addWidget(_small_label(example, "example", host))
         self.input: FieldInput = make_input(field, host)
         self.input.set_raw(raw)
         host_layout.addWidget(self.input)
@@ -187,7 +188,8 @@ class GroupBlock(QGroupBox):
             remove.clicked.connect(lambda _checked=False, i=index: on_remove(i))
             frame_layout.addWidget(remove)
             layout.addWidget(frame)
-        self.add_button = QPushButton(_("Add one more"), self)   # short: button texts cannot wrap
+        # short (button texts cannot wrap); "one more" only once there is one
+        self.add_button = QPushButton(_("Add one more") if items else _("Add {item}").format(item=item_name), self)
         self.add_button.setAccessibleName(_("Add {item}").format(item=item_name))
         self.add_button.setObjectName(f"add_{group.id}")
         self.add_button.setEnabled(len(items) < group.max_items)

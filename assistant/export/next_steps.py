@@ -1,0 +1,83 @@
+"""What to do once the files are made, in the person's language: print and sign, where to go (the
+resident's municipality, not the representative's), what to bring, the fee, opening hours and other
+ways when the procedure knows them, the deadline. Shown on the done page; each item is a whole
+translated sentence or a labelled line, procedure texts with the official Japanese beside them.
+
+Also: copying the whole package to a folder the person chooses (a USB stick), the way to take the
+files home from a shared computer.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from assistant.i18n import _, bilingual, current_language
+from assistant.interview.display import listed, resident_municipality
+from assistant.interview.session import Session
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    """The done page's texts, each already translated; "" or () when there is nothing to say."""
+
+    sign: str
+    where: str
+    municipality: str
+    bring: tuple[str, ...]
+    fee: str
+    hours: str
+    deadline: str
+    letter: str
+
+
+def next_steps(session: Session, *, power_of_attorney: bool = False) -> NextSteps:
+    """The next steps of `session`'s procedure in the interface language."""
+    procedure, language = session.procedure, current_language()
+    municipality = resident_municipality(session)
+    fee = procedure.fee
+    if fee.amount_yen == 0:
+        fee_text = _("Fee: none.")
+    elif fee.amount_yen is not None:
+        fee_text = _("Fee: {amount} yen.").format(amount=format_decimal(fee.amount_yen, locale=language))
+    else:
+        fee_text = ""
+    if fee.note:
+        fee_text = "\n".join(filter(None, (fee_text, bilingual(fee.note))))
+    return NextSteps(
+        sign=_("Print the form (PDF), write the date and sign it."),
+        where=_("Where to go: {office}").format(office=bilingual(procedure.office.name)),
+        municipality=_("The resident is registered in {municipality}: go to the office of that city, ward, town or "
+                       "village.").format(municipality=municipality) if municipality else "",
+        bring=tuple(bilingual(a.label) for a in session.needed_attachments()),
+        fee=fee_text,
+        hours=_("Opening hours and other ways: {note}").format(note=bilingual(procedure.office.note))
+        if procedure.office.note else "",
+        deadline=_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)) if procedure.deadline else "",
+        letter=_("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
+                 "and the representative brings it.") if power_of_attorney else "",
+    )
+
+
+def missing_characters(characters: frozenset[str] | set[str]) -> str:
+    """The warning for characters no font could draw, listed the way the language lists things."""
+    if not characters:
+        return ""
+    return _("This computer has no font for these characters, so they are blank on the paper: {characters}. "
+             "Write them in by hand before you sign.").format(characters=listed(sorted(characters)))
+
+
+def copy_package(folder: Path, destination: Path) -> Path:
+    """Copy the whole package `folder` into `destination` (a USB stick, any folder) and return the
+    copy; a folder of that name already there is kept, the copy gets a number ("… (2)").
+    OSError when it cannot be written (full, read-only, removed)."""
+    target = destination / folder.name
+    number = 2
+    while target.exists():
+        target = destination / f"{folder.name} ({number})"
+        number += 1
+    shutil.copytree(folder, target)
+    return target
