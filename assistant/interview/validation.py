@@ -13,16 +13,22 @@ Raw answer shapes by field kind:
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from assistant import formats
 from assistant.formats import Parsed, Problem
+from assistant.formats.address import half_width_numbers
 from assistant.i18n import _, ptext
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
 from assistant.interview.parts import (ADDRESS_PARTS, NAME_PARTS, PART_LABELS, REQUIRED_PARTS,  # noqa: F401
                                        YES_NO_LABELS, part_label)
+
+#: Address parts whose digits and hyphens are written half-width (DS-442): 番地・号 and building.
+NUMBERED_ADDRESS_PARTS = ("block", "building")
+
 
 @dataclass(frozen=True)
 class FieldResult:
@@ -106,6 +112,8 @@ def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
 def _read_address(field: m.AddressField, raw: Any) -> FieldResult:
     raw = raw if isinstance(raw, dict) else {}
     value = {part: _text(raw.get(part)).strip() for part in ADDRESS_PARTS}
+    for part in NUMBERED_ADDRESS_PARTS:
+        value[part] = half_width_numbers(value[part])
     problems: list[tuple[str, Problem]] = []
     postal = formats.parse_postal_code(value["postal_code"])
     value["postal_code"] = postal.value or ""
@@ -147,13 +155,33 @@ def _read_yes_no(raw: Any) -> FieldResult:
     return FieldResult(raw, YES_NO_LABELS[raw])
 
 
+# Counters people write after a number of copies; any of them is read as the field's own unit.
+_COPY_COUNTERS = ("通", "部", "枚")
+
+
 def _read_number(field: m.NumberField, raw: Any) -> FieldResult:
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
-    result = _from_parsed(formats.parse_integer(_text(raw), minimum=field.minimum, maximum=field.maximum))
+    text = unicodedata.normalize("NFKC", _text(raw)).strip()
+    counters = _COPY_COUNTERS if field.unit in _COPY_COUNTERS else (field.unit,) if field.unit else ()
+    for counter in counters:
+        text = text.removesuffix(counter).rstrip()
+    result = _from_parsed(formats.parse_integer(text, minimum=field.minimum, maximum=field.maximum))
+    if field.unit and any(p.code in ("number.format", "number.not_integer") for _part, p in result.problems):
+        result = FieldResult(None, "", (("", _unit_problem(field.unit)),))
     if result.value is not None and field.unit:
         result = FieldResult(result.value, f"{result.display}{field.unit}", result.problems, result.notices)
     return result
+
+
+def _unit_problem(unit: str) -> Problem:
+    if unit in _COPY_COUNTERS:
+        # i18n: {unit} is the counter of copies on the form, e.g. 通.
+        return Problem("number.copies", _(
+            "Write how many copies you need, as a number, e.g. 2{unit}.").format(unit=unit))
+    # i18n: {unit} is the unit of the number on the form, e.g. 人.
+    return Problem("number.format", _(
+        "Write the number in digits; the unit {unit} may follow, e.g. 2{unit}.").format(unit=unit))
 
 
 def _read_date(field: m.DateField, raw: Any) -> FieldResult:
@@ -207,8 +235,12 @@ def settled_text(field: m.FieldDef, part: str, text: str) -> str | None:
     """The text to put back in the box when the person leaves it, or None to leave it as typed.
 
     Only certain conversions qualify: a reading written in hiragana or half-width kana becomes the
-    script the form asks for. A guess (a dash read as ー) is never applied; it is offered instead.
+    script the form asks for; full-width digits and dashes between digits in 番地・号 and the
+    building become half-width. A guess (a dash read as ー) is never applied; it is offered instead.
     """
+    if field.kind == "address" and part in NUMBERED_ADDRESS_PARTS:
+        settled = half_width_numbers(text)
+        return settled if settled != text else None
     if field.kind == "kana":
         script = field.script
     elif field.kind == "person_name" and part in ("family_kana", "given_kana"):
