@@ -64,6 +64,7 @@ def _list(app_paths: AppPaths) -> int:
 
 def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
     from assistant.export.package import IncompleteError, export_package
+    from assistant.interview.address import with_addresses_filled
     from assistant.interview.session import Session
     from assistant.procedures.catalog import Catalog
 
@@ -90,7 +91,8 @@ def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
     if unknown:
         return 1
     try:
-        result = export_package(Session(procedure, answers), args.out)
+        # the address is filled from its postal code by the same rule as in the window
+        result = export_package(Session(procedure, with_addresses_filled(procedure, answers)), args.out)
     except IncompleteError as exc:
         for error in exc.errors:
             where = f"{error.field_id}.{error.part}" if error.part else error.field_id
