@@ -20,6 +20,7 @@ from typing import Any
 from assistant import formats
 from assistant.formats import Parsed, Problem
 from assistant.formats.address import half_width_numbers
+from assistant.formats.result import PART_SEPARATOR
 from assistant.i18n import _, ptext
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
@@ -103,10 +104,28 @@ def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
         reported = {part for part, _problem in problems}
         problems.extend((part, _required_problem()) for part in needed
                         if not value.get(part) and part not in reported)
+    split = _split_reading(value) if field.readings else None
+    if split is not None:
+        notices.append(split)
     display = "　".join(v for v in (value["family"], value["given"]) if v)
     if field.readings and (value.get("family_kana") or value.get("given_kana")):
         display += "（" + "　".join(v for v in (value["family_kana"], value["given_kana"]) if v) + "）"
     return FieldResult(value if is_answered(value) else None, display, tuple(problems), tuple(notices))
+
+
+def _split_reading(value: dict[str, str]) -> tuple[str, Problem] | None:
+    """A whole reading (ヤマダ　タロウ) in the family-name reading box, the given one empty: offer
+    to split it. Never applied by itself: a family name may have a space in its reading."""
+    chunks = value.get("family_kana", "").split(formats.kana.IDEOGRAPHIC_SPACE)
+    if len(chunks) != 2 or value.get("given_kana"):
+        return None
+    family, given = chunks
+    # i18n: {reading} is what was typed in the family-name reading box, {family} and {given} its two halves.
+    message = _("The whole reading {reading} is in the box for the family name's reading. Put {family} "
+                "there and {given} in the box for the given name's reading, e.g. ヤマダ and タロウ."
+                ).format(reading=value["family_kana"], family=family, given=given)
+    return ("family_kana,given_kana", Problem("kana.whole_reading", message,
+                                              suggestion=f"{family}{PART_SEPARATOR}{given}"))
 
 
 def _read_address(field: m.AddressField, raw: Any) -> FieldResult:
