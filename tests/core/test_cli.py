@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from tests.conftest import BROKEN, ROOT
+from tests.core.test_export import pdftotext
 
 
 def tetsuzuki(*args, home):
@@ -76,6 +77,7 @@ def test_export_rejects_unknown_procedure_and_unknown_fields(tmp_path):
 
 
 def _export_json(tmp_path, changes: dict) -> tuple[subprocess.CompletedProcess, dict | None]:
+    """Export the example answers with `changes` through the CLI: (process, JSON record or None)."""
     answers = json.loads((ROOT / "examples" / "juminhyo_answers.json").read_text(encoding="utf-8"))
     answers.update(changes)
     file = tmp_path / "answers.json"
@@ -106,6 +108,9 @@ def test_export_prints_a_phone_extension_and_reads_copies_with_a_counter(tmp_pat
     assert record["answers"]["copies"] == 2
     [person] = [p for p in record["imi"]["@graph"] if "連絡先" in p]
     assert person["連絡先"]["電話番号"] == "03-5253-2111" and person["連絡先"]["内線番号"] == "123"
+    [form] = [p for p in (tmp_path / "out").glob("*/*.pdf") if ".copy-" not in p.name]
+    printed = pdftotext(form)
+    assert "03-5253-2111 内線123" in printed and "2通" in "".join(printed.split())
 
 
 def test_export_offers_the_postal_code_with_its_lost_leading_zero(tmp_path):

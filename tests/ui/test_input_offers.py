@@ -56,3 +56,10 @@ def test_the_address_block_becomes_half_width_when_the_person_moves_on(qtbot, wi
     qtbot.keyClick(block, Qt.Key.Key_Tab)
     assert block.text() == "2-1-2"
     assert window.bridge.session.answers["applicant_address"]["block"] == "2-1-2"
+
+
+def test_a_phone_number_with_its_extension_is_accepted_and_shown_as_printed(qtbot, window):
+    go_to_applicant(qtbot, window)
+    commit_text(find(window, QLineEdit, "input_applicant_phone"), "03-5253-2111（内線123）")
+    assert "03-5253-2111 内線123" in find(window, QLabel, "feedback_applicant_phone").text()
+    assert window.bridge.session.values()["applicant_phone"] == "03-5253-2111 内線123"
