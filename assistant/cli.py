@@ -102,6 +102,7 @@ def _export(args: argparse.Namespace, app_paths: AppPaths) -> int:
 def _export_answers(procedure, answers_path: Path, out: Path) -> int:
     """Read, check, export; every problem is a `field: code: message` line and exit code 1."""
     from assistant.export.package import ExportError, IncompleteError, export_package
+    from assistant.interview.address import with_addresses_filled
     from assistant.interview.answers_file import AnswersFileError, read_answers, unknown_fields
     from assistant.interview.session import Session
 
@@ -111,7 +112,8 @@ def _export_answers(procedure, answers_path: Path, out: Path) -> int:
         _print_problems([(p.field, p.code, p.message) for p in exc.problems])
         return 1
     problems = [(p.field, p.code, p.message) for p in unknown_fields(procedure, answers)]
-    session = Session(procedure, answers)
+    # the address is filled from its postal code by the same rule as in the window
+    session = Session(procedure, with_addresses_filled(procedure, answers))
     try:
         if problems:   # every problem at once: the unknown ids and the answers' own
             raise IncompleteError(session.missing())

@@ -7,6 +7,7 @@ from typing import Any
 
 from assistant import __version__
 from assistant.export.imi import persons
+from assistant.interview.applicant import applicant_record
 from assistant.interview.assisted import Assistance, filled_by
 from assistant.interview.session import Session
 
@@ -29,6 +30,9 @@ def build_record(session: Session, created: dt.datetime, assistance: Assistance 
         "attachments": [{"id": a.id, "label": a.label} for a in session.needed_attachments()],
         "imi": persons(session),
     }
+    applicant = applicant_record(session)   # who applies, and its note (e.g. what is mailed instead)
+    if applicant is not None:
+        record["applicant"] = applicant
     helper = filled_by(assistance)
     if helper is not None:
         record["filled_by"] = helper

@@ -51,7 +51,9 @@ def _property(field: m.FieldDef, value: Any) -> dict[str, Any]:
     if field.meaning == "address":
         return {"住所": _address(value)}
     if field.meaning == "phone":
-        return {"連絡先": {"@type": "連絡先型", "電話番号": value}}
+        number, _sep, extension = str(value).partition(" 内線")   # parse_phone keeps 内線 this way
+        contact = {"@type": "連絡先型", "電話番号": number}
+        return {"連絡先": {**contact, "内線番号": extension} if extension else contact}
     if field.meaning == "email":
         return {"連絡先": {"@type": "連絡先型", "Eメールアドレス": value}}
     if field.meaning == "sex":

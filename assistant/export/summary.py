@@ -27,6 +27,7 @@ from fpdf.fonts import FontFace
 
 from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
 from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
+from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
 from assistant.interview.display import answer_text, resident_municipality
 from assistant.interview.session import Session
@@ -179,6 +180,9 @@ class _Copy:
             notes.append(self.tr(N_("Fee: {note}")).format(note=self.both(fee.note)))
         if fee.amount_yen is not None and fee.note:
             notes.append(self.both(fee.note))
+        rule = applicant_rule(self.session)   # e.g. what an agent gets mailed to the resident instead
+        if rule is not None and rule.note:
+            notes.append(self.both(rule.note))
         if procedure.deadline:
             notes.append(self.tr("By when: {deadline}").format(deadline=self.both(procedure.deadline)))
         if self.power_of_attorney:

@@ -5,6 +5,7 @@ Each ``parse_*``/``check_*``/``to_*`` function takes the raw text and returns a
 empty ``Parsed`` with no problem (whether a field is required is decided elsewhere).
 """
 
+from assistant.formats.address import half_width_numbers
 from assistant.formats.dates import display_date, era_date, is_future, parse_date
 from assistant.formats.kana import to_hiragana, to_katakana
 from assistant.formats.names import check_name, fallback, normalize_latin_name, outside_jis
@@ -28,6 +29,7 @@ __all__ = [
     "display_date",
     "era_date",
     "fallback",
+    "half_width_numbers",
     "format_my_number",
     "is_future",
     "lookup",

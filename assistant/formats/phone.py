@@ -46,6 +46,10 @@ SPECIAL = {
 }
 _SEPARATORS = str.maketrans(dict.fromkeys("-ー‐‑‒–—―−()（）.", " "))
 _EXTENSION = re.compile(r"(?:内線|ext\.?|x)?\s*(\d{1,6})", re.IGNORECASE)
+# An extension typed after the number: "03-5253-2111 内線123", "(内線 123)", "ext. 123", "x123".
+_WITH_EXTENSION = re.compile(
+    r"(?P<number>.*?\d)[\s,、/]*[(（]?\s*(?:内線|ext\.?|x)\s*(?P<extension>\d{1,6})\s*[)）]?",
+    re.IGNORECASE)
 _EXAMPLE = "03-5253-2111"
 
 
@@ -55,7 +59,18 @@ def parse_phone(text: str) -> Parsed:
     Value and display are the hyphenated form (``090-1234-5678``). Problems: ``phone.format``,
     ``phone.foreign``, ``phone.special`` (110, 119 …), ``phone.prefix`` (00/010 dialling
     prefixes), ``phone.no_area_code``, ``phone.length`` and ``phone.local_code``.
+
+    An extension after the number (``03-5253-2111 内線123``, ``ext. 123``, ``x123``) is kept: value
+    and display are the number then ``内線`` and the extension (``03-5253-2111 内線123``), as the
+    form prints it.
     """
+    with_extension = _WITH_EXTENSION.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if with_extension:
+        number = parse_phone(with_extension["number"])
+        if not number.ok:
+            return number
+        value = f"{number.value} 内線{with_extension['extension']}"
+        return Parsed(value=value, display=value)
     compact = "".join(unicodedata.normalize("NFKC", text).translate(_SEPARATORS).split())
     if not compact:
         return EMPTY

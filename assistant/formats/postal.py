@@ -38,7 +38,8 @@ class Area:
 def parse_postal_code(text: str) -> Parsed:
     """Parse a postal code: ``〒１００ー００１３`` → value ``1000013``, display ``100-0013``.
 
-    Problems: ``postal.length`` (not 7 digits) and ``postal.format`` (other characters).
+    Problems: ``postal.length`` (not 7 digits), ``postal.missing_zero`` (6 digits that are a
+    real code after a leading 0, which is suggested) and ``postal.format`` (other characters).
     """
     compact = _normalise(text)
     if not compact:
@@ -48,6 +49,11 @@ def parse_postal_code(text: str) -> Parsed:
             "A postal code has only digits, 3 then 4. Enter it without the address, "
             "e.g. 100-0013."))
     digits = compact.replace("-", "")
+    # "60-0001" or "600001" may have lost its 0; "100-001" has lost a digit at its end.
+    if len(digits) == 6 and compact.find("-") in (-1, 2):
+        missing_zero = _missing_zero(digits)
+        if missing_zero is not None:
+            return missing_zero
     if len(digits) != 7:
         # i18n: {count} is how many digits the person typed.
         return invalid("postal.length", ngettext(
@@ -57,6 +63,20 @@ def parse_postal_code(text: str) -> Parsed:
             "Enter all 7 digits, e.g. 100-0013.",
             len(digits)).format(count=len(digits)))
     return Parsed(value=digits, display=f"{digits[:3]}-{digits[3:]}")
+
+
+def _missing_zero(digits: str) -> Parsed | None:
+    """A 6-digit code that is a real code with a leading 0 (北海道, 東北…): offer that code."""
+    areas = lookup("0" + digits)
+    if not areas:
+        return None
+    code = f"0{digits[:2]}-{digits[2:]}"
+    place = areas[0].prefecture + areas[0].city
+    # i18n: {code} is the 7-digit postal code offered, {place} the prefecture and city it is for.
+    return invalid("postal.missing_zero", _(
+        "A postal code has 7 digits, but you entered 6. Postal codes in some areas start with 0: "
+        "{code} is {place}. If that is your area, use {code}; otherwise enter all 7 digits, "
+        "e.g. 100-0013.").format(code=code, place=place), suggestion=code)
 
 
 def lookup(code: str) -> list[Area]:

@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 
+#: Between the texts of a suggestion that fills several parts: ``ヤマダ / タロウ``.
+PART_SEPARATOR = " / "
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something the person should read: a stable ``code`` and a translated ``message``.
 
     ``message`` says what is wrong, how to fix it and gives an example; ``suggestion`` is a
-    corrected input the interface may offer with one click, or None when none is known.
+    corrected input the interface may offer with one click, or None when none is known. A
+    suggestion for several parts at once (reported on the parts joined by ``,``, e.g.
+    ``family_kana,given_kana``) holds one text per part joined by :data:`PART_SEPARATOR`.
     """
 
     code: str

@@ -17,17 +17,24 @@ the PDF's fonts, so no character can silently go missing from the form.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from assistant import formats
 from assistant.formats import Parsed, Problem
+from assistant.formats.address import half_width_numbers
+from assistant.formats.result import PART_SEPARATOR
 from assistant.i18n import _, ptext
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
 from assistant.interview import checks
 from assistant.interview.parts import (ADDRESS_PARTS, NAME_PARTS, PART_LABELS, REQUIRED_PARTS,  # noqa: F401
                                        YES_NO_LABELS, part_label)
+
+#: Address parts whose digits and hyphens are written half-width (DS-442): 番地・号 and building.
+NUMBERED_ADDRESS_PARTS = ("block", "building")
+
 
 @dataclass(frozen=True)
 class FieldResult:
@@ -117,15 +124,35 @@ def _read_person_name(field: m.PersonNameField, raw: Any) -> FieldResult:
         reported = {part for part, _problem in problems}
         problems.extend((part, _required_problem()) for part in needed
                         if not value.get(part) and part not in reported)
+    split = _split_reading(value) if field.readings else None
+    if split is not None:
+        notices.append(split)
     display = "　".join(v for v in (value["family"], value["given"]) if v)
     if field.readings and (value.get("family_kana") or value.get("given_kana")):
         display += "（" + "　".join(v for v in (value["family_kana"], value["given_kana"]) if v) + "）"
     return FieldResult(value if is_answered(value) else None, display, tuple(problems), tuple(notices))
 
 
+def _split_reading(value: dict[str, str]) -> tuple[str, Problem] | None:
+    """A whole reading (ヤマダ　タロウ) in the family-name reading box, the given one empty: offer
+    to split it. Never applied by itself: a family name may have a space in its reading."""
+    chunks = value.get("family_kana", "").split(formats.kana.IDEOGRAPHIC_SPACE)
+    if len(chunks) != 2 or value.get("given_kana"):
+        return None
+    family, given = chunks
+    # i18n: {reading} is what was typed in the family-name reading box, {family} and {given} its two halves.
+    message = _("The whole reading {reading} is in the box for the family name's reading. Put {family} "
+                "there and {given} in the box for the given name's reading, e.g. ヤマダ and タロウ."
+                ).format(reading=value["family_kana"], family=family, given=given)
+    return ("family_kana,given_kana", Problem("kana.whole_reading", message,
+                                              suggestion=f"{family}{PART_SEPARATOR}{given}"))
+
+
 def _read_address(field: m.AddressField, raw: Any) -> FieldResult:
     raw = raw if isinstance(raw, dict) else {}
     value = {part: _text(raw.get(part)).strip() for part in ADDRESS_PARTS}
+    for part in NUMBERED_ADDRESS_PARTS:
+        value[part] = half_width_numbers(value[part])
     problems: list[tuple[str, Problem]] = []
     postal = formats.parse_postal_code(value["postal_code"])
     value["postal_code"] = postal.value or ""
@@ -167,13 +194,33 @@ def _read_yes_no(raw: Any) -> FieldResult:
     return FieldResult(raw, YES_NO_LABELS[raw])
 
 
+# Counters people write after a number of copies; any of them is read as the field's own unit.
+_COPY_COUNTERS = ("通", "部", "枚")
+
+
 def _read_number(field: m.NumberField, raw: Any) -> FieldResult:
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
-    result = _from_parsed(formats.parse_integer(_text(raw), minimum=field.minimum, maximum=field.maximum))
+    text = unicodedata.normalize("NFKC", _text(raw)).strip()
+    counters = _COPY_COUNTERS if field.unit in _COPY_COUNTERS else (field.unit,) if field.unit else ()
+    for counter in counters:
+        text = text.removesuffix(counter).rstrip()
+    result = _from_parsed(formats.parse_integer(text, minimum=field.minimum, maximum=field.maximum))
+    if field.unit and any(p.code in ("number.format", "number.not_integer") for _part, p in result.problems):
+        result = FieldResult(None, "", (("", _unit_problem(field.unit)),))
     if result.value is not None and field.unit:
         result = FieldResult(result.value, f"{result.display}{field.unit}", result.problems, result.notices)
     return result
+
+
+def _unit_problem(unit: str) -> Problem:
+    if unit in _COPY_COUNTERS:
+        # i18n: {unit} is the counter of copies on the form, e.g. 通.
+        return Problem("number.copies", _(
+            "Write how many copies you need, as a number, e.g. 2{unit}.").format(unit=unit))
+    # i18n: {unit} is the unit of the number on the form, e.g. 人.
+    return Problem("number.format", _(
+        "Write the number in digits; the unit {unit} may follow, e.g. 2{unit}.").format(unit=unit))
 
 
 def _read_date(field: m.DateField, raw: Any) -> FieldResult:
@@ -235,8 +282,12 @@ def settled_text(field: m.FieldDef, part: str, text: str) -> str | None:
     """The text to put back in the box when the person leaves it, or None to leave it as typed.
 
     Only certain conversions qualify: a reading written in hiragana or half-width kana becomes the
-    script the form asks for. A guess (a dash read as ー) is never applied; it is offered instead.
+    script the form asks for; full-width digits and dashes between digits in 番地・号 and the
+    building become half-width. A guess (a dash read as ー) is never applied; it is offered instead.
     """
+    if field.kind == "address" and part in NUMBERED_ADDRESS_PARTS:
+        settled = half_width_numbers(text)
+        return settled if settled != text else None
     if field.kind == "kana":
         script = field.script
     elif field.kind == "person_name" and part in ("family_kana", "given_kana"):

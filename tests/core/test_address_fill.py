@@ -27,3 +27,19 @@ def test_unknown_or_invalid_codes_fill_nothing():
     assert fill_from_postal_code({"postal_code": "0000000"}) is None
     assert fill_from_postal_code({"postal_code": "12"}) is None
     assert fill_from_postal_code(None) is None
+
+
+def test_the_cli_and_the_window_fill_by_the_same_rule():
+    from assistant.interview.address import with_addresses_filled
+    from assistant.paths import BUNDLED_PROCEDURES
+    from assistant.procedures.catalog import Catalog
+
+    procedure = Catalog.load([BUNDLED_PROCEDURES]).get("juminhyo_copy")
+    typed = {"applicant_address": {"postal_code": "100-0013", "city": "", "block": "2-1-2"},
+             "subject_address": {"postal_code": "100-0013", "prefecture": "東京都", "city": "港区"}}
+    filled = with_addresses_filled(procedure, typed)
+    assert filled["applicant_address"] == {"postal_code": "100-0013", "prefecture": "東京都",
+                                           "city": "千代田区", "town": "霞が関", "block": "2-1-2"}
+    assert filled["subject_address"]["city"] == "港区"          # what was written is never overwritten
+    assert typed["applicant_address"]["city"] == ""              # the given answers are not changed
+    assert "members" not in filled                               # nothing added that was not answered

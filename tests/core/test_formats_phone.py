@@ -65,7 +65,6 @@ def test_valid_numbers_are_hyphenated(text, value):
     ("03-5253-21111", "phone.length"),
     ("0120-123-4567", "phone.length"),
     ("0800-123-456", "phone.length"),
-    ("03-5253-2111 内線12", "phone.format"),
     ("tel 03", "phone.format"),
     ("٠٣٥٢٥٣٢١١١", "phone.format"),  # Arabic-Indic digits are not accepted
 ])
@@ -99,3 +98,18 @@ def test_extension(text, value):
 @pytest.mark.parametrize("text", ["abc", "内線", "1234567", "12-34"])
 def test_invalid_extension(text):
     assert parse_extension(text).problem.code == "phone.extension"
+
+
+@pytest.mark.parametrize("text", [
+    "03-5253-2111 内線123", "03-5253-2111（内線123）", "０３－５２５３－２１１１　内線１２３",
+    "03-5253-2111 ext. 123", "03-5253-2111 EXT123", "0352532111x123", "03-5253-2111, 内線 123",
+])
+def test_an_extension_is_split_off_and_printed_after_the_number(text):
+    parsed = parse_phone(text)
+    assert parsed.ok
+    assert parsed.value == parsed.display == "03-5253-2111 内線123"
+
+
+def test_a_wrong_number_with_an_extension_is_refused_for_the_number():
+    parsed = parse_phone("03-1234-5678 内線1")
+    assert parsed.problem.code == "phone.local_code"

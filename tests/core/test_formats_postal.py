@@ -72,3 +72,25 @@ def test_lookup_of_an_office_code():
 @pytest.mark.parametrize("text", ["9999999", "abc", "", "123", "100-00135"])
 def test_lookup_of_unknown_or_invalid_codes_is_empty(text):
     assert lookup(text) == []
+
+
+@pytest.mark.parametrize("text", ["600001", "60-0001", "６００００１", "〒60ー0001"])
+def test_six_digits_that_lost_their_leading_zero_get_the_real_code_offered(text):
+    parsed = parse_postal_code(text)
+    assert parsed.value is None                       # never applied silently
+    assert parsed.problem.code == "postal.missing_zero"
+    assert parsed.problem.suggestion == "060-0001"
+    assert "060-0001 is 北海道札幌市中央区" in parsed.problem.message
+    assert "e.g. 100-0013" in parsed.problem.message
+
+
+def test_six_digits_with_no_real_code_behind_a_zero_only_say_the_length():
+    parsed = parse_postal_code("999999")              # 099-9999 does not exist
+    assert parsed.problem.code == "postal.length"
+    assert parsed.problem.suggestion is None
+
+
+def test_the_missing_zero_offer_is_translated():
+    i18n.set_language("ja")
+    message = parse_postal_code("600001").problem.message
+    assert "060-0001" in message and "北海道札幌市中央区" in message and "桁" in message

@@ -62,7 +62,7 @@ def test_ending_a_shared_session_defaults_to_no(qtbot, window, app_paths):
 
 def test_home_says_what_the_application_makes_before_any_key_explanation(qtbot, window, english):
     window.home.show_drafts_note("This computer has no safe place to keep the key…", True)
-    layout = window.home.layout()
+    layout = window.home.scroll.widget().layout()       # the page's one scrolling area
     order = [layout.itemAt(i).widget() for i in range(layout.count()) if layout.itemAt(i).widget()]
     assert order.index(window.home.intro) < order.index(window.home.keys_box)
     assert order.index(window.home.list) < order.index(window.home.keys_box)

@@ -34,8 +34,14 @@ class FieldInput(QWidget):
         raise NotImplementedError
 
     def apply(self, part: str, text: str) -> None:
-        """Put `text` into the answer (or one part of it) as if the person had typed it."""
-        self.focus_target(part).setText(text)
+        """Put `text` into the answer (or one part of it) as if the person had typed it; a
+        suggestion for parts "a,b" holds one text per part (formats.result.PART_SEPARATOR)."""
+        from assistant.formats.result import PART_SEPARATOR  # formats: not needed to start
+
+        parts = part.split(",")
+        texts = text.split(PART_SEPARATOR, len(parts) - 1) if len(parts) > 1 else [text]
+        for one, piece in zip(parts, texts):
+            self.focus_target(one).setText(piece)
 
     def _set_quietly(self, line: QLineEdit, text: str) -> None:
         # Showing a stored answer is not an edit. Edits are read from textChanged, not textEdited,
@@ -154,6 +160,7 @@ class PartsInput(FieldInput):
             self._set_quietly(line, str(raw.get(part) or ""))
 
     def focus_target(self, part: str = "") -> QWidget:
+        part = part.split(",")[-1]   # after a suggestion for several parts: the last one filled
         return self.lines.get(part) or self.lines[self.parts[0]]
 
     def describe(self, name: str, description: str) -> None:
