@@ -16,6 +16,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from assistant.i18n import _, bilingual, current_language
+from assistant.interview.applicant import applicant_rule
 from assistant.interview.display import listed, resident_municipality
 from assistant.interview.session import Session
 
@@ -32,12 +33,14 @@ class NextSteps:
     hours: str
     deadline: str
     letter: str
+    applicant_note: str = ""
 
 
 def next_steps(session: Session, *, power_of_attorney: bool = False) -> NextSteps:
     """The next steps of `session`'s procedure in the interface language."""
     procedure, language = session.procedure, current_language()
     municipality = resident_municipality(session)
+    rule = applicant_rule(session)
     fee = procedure.fee
     if fee.amount_yen == 0:
         fee_text = _("Fee: none.")
@@ -59,6 +62,9 @@ def next_steps(session: Session, *, power_of_attorney: bool = False) -> NextStep
         deadline=_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)) if procedure.deadline else "",
         letter=_("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
                  "and the representative brings it.") if power_of_attorney else "",
+        # what applies to this kind of applicant (住民票: a copy with the My Number asked for by an agent is
+        # mailed to the resident's address)
+        applicant_note=bilingual(rule.note) if rule is not None and rule.note else "",
     )
 
 

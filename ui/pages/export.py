@@ -130,7 +130,7 @@ class ExportPage(QWidget):
         letter = getattr(self.result, "power_of_attorney", None)
         steps = next_steps(self.session, power_of_attorney=letter is not None)
         items = [missing_characters(self.result.missing),
-                 "\n".join(filter(None, (steps.sign, steps.letter))),
+                 "\n".join(filter(None, (steps.sign, steps.letter, steps.applicant_note))),
                  "\n".join(filter(None, (steps.where, steps.municipality, steps.hours)))]
         if steps.bring:
             items.append("\n".join([_("What to bring:"), *("□ " + document for document in steps.bring)]))
