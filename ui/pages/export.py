@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from typing import TYPE_CHECKING
 
 from assistant.i18n import _, bilingual
+from ui.a11y import SpokenLineEdit
 
 if TYPE_CHECKING:
     from assistant.export.package import ExportResult
@@ -28,12 +29,17 @@ class ExportPage(QWidget):
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
         self.where_label = QLabel(self)
-        self.where = QLineEdit(self)
+        self.where = SpokenLineEdit(self)
         self.where.setObjectName("export_folder")
         self.where.setReadOnly(True)
-        self.where_label.setBuddy(self.where)
+        # No buddy: Orca says a box's linked label instead of its name, and the name must carry the
+        # confirmation (retranslate_ui), which is what the focus lands on.
         self.next_steps = QLabel(self)
         self.next_steps.setWordWrap(True)
+        self.next_steps.setObjectName("next_steps")
+        # What to do now (print, sign, where, what to bring) must be reachable with Tab: a label is
+        # skipped by Tab, and Orca 43 offers no other way than its flat review to read it.
+        self.next_steps.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.open_folder = QPushButton(self)
         self.open_folder.setObjectName("open_folder")
         self.print_pdf = QPushButton(self)
@@ -106,6 +112,12 @@ class ExportPage(QWidget):
         if self.helped_by:
             steps.append(self.helped_by)
         self.next_steps.setText("\n".join(steps))
+        self.next_steps.setAccessibleName(self.next_steps.text())
+        # The focus lands on the folder box: its name says the form is ready, then where it is
+        # (two sentences, each translated whole); the steps follow as its description. Orca, NVDA
+        # (UIA Name, HelpText) and VoiceOver (AXTitle, AXHelp) all read these on focus.
+        self.where.setAccessibleName("\n".join((self.title.text(), self.where_label.text())))
+        self.where.setAccessibleDescription(self.next_steps.text())
         self.open_letter.setVisible(letter is not None)
         self.open_letter.setText(_("Open the power of &attorney (委任状) to print"))
         copy = getattr(self.result, "copy", None)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
+from ui.a11y import SpokenLineEdit
 
 def local_time(iso: str) -> str:
     """A saved time as a person reads it: local date and time to the minute."""
@@ -38,7 +39,7 @@ class HomePage(QWidget):
         self.heading.setProperty("role", "heading")
         self._build_drafts()
         self.search_label = QLabel(self)
-        self.search = QLineEdit(self)
+        self.search = SpokenLineEdit(self)
         self.search.setObjectName("search")
         # no clear button: Qt's is an unnamed 22-pixel icon, too small a target (44 px is ours)
         self.search_label.setBuddy(self.search)
@@ -50,6 +51,9 @@ class HomePage(QWidget):
         self.list_label.setBuddy(self.list)
         self.start = QPushButton(self)
         self.start.setObjectName("start")
+        # Enter presses it, as a screen-reader user expects (Space alone did; outside a dialog a
+        # button takes Enter only when auto-default). Same in NVDA and VoiceOver (keyboard, not AT).
+        self.start.setAutoDefault(True)
         self.details = QPushButton(self)
         self.details.setObjectName("my_details")
         self.details.setVisible(False)        # once drafts (and so details) can be kept encrypted

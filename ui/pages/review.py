@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
+from ui.a11y import SpokenLineEdit
 from ui.widgets.nav import NavRow
 
 if TYPE_CHECKING:
@@ -67,6 +68,12 @@ class ReviewPage(QWidget):
         self.back.setText(_("← &Back"))
         self.export.setText(_("&Create the form (PDF)"))
         self.status.setText("")
+        # Arriving here, the focus is on "Create the form": its description says where the person
+        # is and what it does. Orca 43 drops the window-title change and ignores announcements;
+        # NVDA (UIA HelpText) and VoiceOver (AXHelp) read a focused button's description too.
+        self.export.setAccessibleDescription("\n".join((
+            _("Step {current}/{total} {title}").format(current=n, total=total, title=self.title.text()),
+            self.intro.text(), self.next_info.text())))
         content = QWidget()
         rows = QVBoxLayout(content)
         for item in session.review():
@@ -81,7 +88,7 @@ class ReviewPage(QWidget):
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
         label = QLabel(item.label)
         label.setWordWrap(True)
-        value = QLineEdit(item.display or _("(not answered)"))
+        value = SpokenLineEdit(item.display or _("(not answered)"))
         value.setReadOnly(True)
         value.setObjectName(f"review_{item.field_id}")
         value.setAccessibleName(item.label)

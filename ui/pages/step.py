@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from assistant.i18n import _, bilingual, current_language, ngettext
@@ -140,6 +140,12 @@ class StepPage(QWidget):
             page = self._build(step, key)
             self._pages[step.id] = page
         self._refresh()
+        # The step's page is a named group, so entering it is spoken: Orca 43 says a new named panel
+        # ancestor of the focus ("ステップ 2/7 窓口に来る方（請求者） panel") but drops the window-title
+        # change (emitted from an object that is not the frame in its tree) and Qt's announcement.
+        # NVDA (UIA) and VoiceOver speak a named group when focus enters it too, and the announcement.
+        page.content.setAccessibleName(_("Step {current}/{total} {title}").format(
+            current=n, total=total, title=bilingual(step.title)))
         page.content.setVisible(True)
         if focus_first:
             # before the old step is hidden: otherwise Qt passes its focus along the chain
@@ -164,7 +170,9 @@ class StepPage(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
-        content = QWidget(self.pages)
+        content = QGroupBox(self.pages)        # a group (AT-SPI panel), named in render(); no frame
+        content.setProperty("role", "step-page")
+        content.setStyleSheet('QGroupBox[role="step-page"] { border: none; margin: 0; padding: 0; }')
         content_layout = QVBoxLayout(content)
         self.blocks = {}
         for field in self.bridge.session.visible_fields(step):

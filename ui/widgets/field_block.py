@@ -98,7 +98,10 @@ class FieldBlock(QFrame):
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Show (or clear) the errors next to the field; they are read as part of its description."""
-        self._errors = "\n".join(f"{e.label}: {e.message}" for e in errors)
+        # The cue 「エラー」 comes first, in the text and in what a screen reader says (read before
+        # the option's hint and the question): not colour alone, and not third in a long utterance.
+        self._errors = "\n".join(_("Error: {label}: {message}").format(label=e.label, message=e.message)
+                                 for e in errors)
         self.error.setText(self._errors)
         self.error.setVisible(bool(self._errors))
         self._offer("errors", [(e.part, e.suggestion) for e in errors if e.suggestion])
@@ -144,8 +147,8 @@ class FieldBlock(QFrame):
         self.input.focus_target(part).setFocus()
 
     def _describe(self) -> None:
-        texts = (self._errors, self.feedback.text(), self.description)
-        self.input.describe(self.name, "\n".join(t for t in texts if t))
+        texts = (self.feedback.text(), self.description)
+        self.input.describe(self.name, "\n".join(t for t in texts if t), alert=self._errors)
 
 
 class GroupBlock(QGroupBox):
