@@ -100,7 +100,10 @@ class OrcaWalk:
     def type(self, text: str) -> list[str]:
         """Type into the focused box; what Orca said meanwhile (the echo left out)."""
         mark = self.orca.mark()
-        type_text(self.desktop, text)
+        if text.isascii():
+            type_text(self.desktop, text)
+        else:   # xdotool's keymap juggling loses kana under load; the reader's typing does not (README)
+            self.reader.type((self._focused() or {}).get("id", "").rsplit(".", 1)[-1], text)
         said = self._said_since(mark)
         self.transcript.append((f"type {text}", said))
         return said

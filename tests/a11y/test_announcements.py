@@ -43,7 +43,8 @@ def test_step_changes_errors_and_results_are_announced(app):
     assert len([e for e in announcements(reader) if "確かめてください" in e["data"]]) == 1    # said once
     # For Orca 43: the focus is on the first option, whose description now starts with the error.
     first = reader.wait_for("option_relationship_self", states=("focused",))
-    assert "対象者との関係: " in first["description"], first["description"]
+    # the error first, with its cue, before the option's hint and the question
+    assert first["description"].startswith("エラー：対象者との関係："), first["description"]
 
     walk.choose("relationship", "self")
     walk.next(2, "applicant", first="input_applicant_name_family")
