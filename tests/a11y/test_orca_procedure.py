@@ -25,9 +25,11 @@ ANSWERS = json.loads((Path(__file__).resolve().parents[2] / "examples" / "juminh
 #: what each language's walk expects Orca to say (the app's words; Orca's own stay English)
 WORDS = {
     "ja": {"search": "住民票", "step": "ステップ {n}/7", "error": "エラー", "done": "申請書ができました",
-           "review": "ステップ 7/7 答えの確認"},
+           "review": "ステップ 7/7 答えの確認",
+           "filled": "郵便番号から住所を入れました：東京都千代田区霞が関"},
     "en": {"search": "residence", "step": "Step {n}/7", "error": "Error", "done": "Your form is ready",
-           "review": "Step 7/7 Check your answers"},
+           "review": "Step 7/7 Check your answers",
+           "filled": "Filled in from the postal code"},
 }
 
 
@@ -81,7 +83,9 @@ def walk_procedure(walk: OrcaWalk, words: dict) -> None:
     walk.tab_to("input_applicant_birth_date")
     walk.type(a["applicant_birth_date"])
     walk.tab_to("input_applicant_address_postal_code")
+    mark = orca.mark()
     walk.type("100-0013")
+    walk.expect(words["filled"], mark, "postal-code fill spoken")
     walk.tab_to("input_applicant_address_block")
     walk.type(a["applicant_address"]["block"])
     walk.tab_to("input_applicant_phone")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 from typing import TYPE_CHECKING
 
 from assistant.i18n import _, bilingual
-from ui.a11y import SpokenLineEdit
+from ui.a11y import SpokenLineEdit, spoken_label
 
 if TYPE_CHECKING:
     from assistant.export.package import ExportResult
@@ -32,8 +32,7 @@ class ExportPage(QWidget):
         self.where = SpokenLineEdit(self)
         self.where.setObjectName("export_folder")
         self.where.setReadOnly(True)
-        # No buddy: Orca says a box's linked label instead of its name, and the name must carry the
-        # confirmation (retranslate_ui), which is what the focus lands on.
+        self.where_label.setBuddy(self.where)
         self.next_steps = QLabel(self)
         self.next_steps.setWordWrap(True)
         self.next_steps.setObjectName("next_steps")
@@ -113,11 +112,12 @@ class ExportPage(QWidget):
             steps.append(self.helped_by)
         self.next_steps.setText("\n".join(steps))
         self.next_steps.setAccessibleName(self.next_steps.text())
-        # The focus lands on the folder box: its name says the form is ready, then where it is
-        # (two sentences, each translated whole); the steps follow as its description. Orca, NVDA
-        # (UIA Name, HelpText) and VoiceOver (AXTitle, AXHelp) all read these on focus.
-        self.where.setAccessibleName("\n".join((self.title.text(), self.where_label.text())))
-        self.where.setAccessibleDescription(self.next_steps.text())
+        # The focus lands on the folder box: its description says the form is ready, then the
+        # steps. Orca 43 says it after the folder (setText's caret event reaches Orca before the
+        # focus event, so it presents the box as text rather than as a newly focused object and
+        # says no label); NVDA (UIA HelpText) and VoiceOver (AXHelp) read it with the label, and
+        # hear the announcement "Your form is ready." (main window) as well.
+        self.where.setAccessibleDescription("\n".join((self.title.text(), self.next_steps.text())))
         self.open_letter.setVisible(letter is not None)
         self.open_letter.setText(_("Open the power of &attorney (委任状) to print"))
         copy = getattr(self.result, "copy", None)
@@ -133,6 +133,8 @@ class ExportPage(QWidget):
         self.open_folder.setText(_("&Open the folder"))
         self.print_pdf.setText(_("Open the PDF to &print"))
         self.done.setText(_("&Back to the list of procedures"))
+        for button in (self.open_letter, self.open_copy, self.save_details, self.open_folder, self.print_pdf, self.done):
+            button.setAccessibleName(spoken_label(button.text()))    # no "(P)" read aloud
 
     def _on_open_folder_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))

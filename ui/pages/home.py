@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
-from ui.a11y import SpokenLineEdit
+from ui.a11y import SpokenLineEdit, plain_label
 
 def local_time(iso: str) -> str:
     """A saved time as a person reads it: local date and time to the minute."""
@@ -167,6 +167,10 @@ class HomePage(QWidget):
         self.search.setPlaceholderText(_("e.g. 住民票 or residence"))
         self.list_label.setText(_("&Procedures"))
         self.list.setAccessibleName(_("Procedures"))
+        # Orca says a box's linked label as its name: without the shortcut mark "(S)" (NVDA and
+        # VoiceOver read the boxes' own names, which Qt already gives without the mark).
+        for label in (self.search_label, self.list_label, self.drafts_label):
+            label.setAccessibleName(plain_label(label.text()))
         self.start.setText(_("S&tart the chosen procedure"))
         self.details.setText(_("My saved &details…"))
         broken = self.catalog.broken_files if self.catalog else []

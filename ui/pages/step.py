@@ -170,9 +170,10 @@ class StepPage(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
-        content = QGroupBox(self.pages)        # a group (AT-SPI panel), named in render(); no frame
+        content = QGroupBox(self.pages)        # a group (AT-SPI panel), named in render()
+        # no frame (theme.py, role "step-page"): not a per-widget style sheet, which made the
+        # application crash under Orca (OptionRow re-polishes itself on every focus change)
         content.setProperty("role", "step-page")
-        content.setStyleSheet('QGroupBox[role="step-page"] { border: none; margin: 0; padding: 0; }')
         content_layout = QVBoxLayout(content)
         self.blocks = {}
         for field in self.bridge.session.visible_fields(step):
@@ -263,8 +264,11 @@ class StepPage(QWidget):
         filled = {**raw, **fill.parts}
         self.bridge.session.set_answer(block.field.id, filled)
         block.input.set_raw(filled)
-        announce(block, _("Filled in from the postal code: {address}").format(
-            address="".join(fill.parts.values())))
+        message = _("Filled in from the postal code: {address}").format(address="".join(fill.parts.values()))
+        announce(block, message)
+        # Orca 43 ignores the announcement but speaks a change of the focused box's description
+        # (the postal-code box the person is typing in); NVDA and VoiceOver get the announcement.
+        block.note(message)
 
     def _rerender_if_questions_changed(self) -> None:
         if self._visible_field_ids() != self._visible_ids:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ptext
 from ui.widgets.inputs import FieldInput, make_input
@@ -92,6 +92,8 @@ class FieldBlock(QFrame):
         self.description = field_description(field)
         self.name = name
         self._errors = ""
+        self._note = ""
+        self._stale = False
         self.input.describe(name, self.description)
         self.input.edited.connect(on_edit)
         self.input.left.connect(self._on_input_left)
@@ -113,7 +115,7 @@ class FieldBlock(QFrame):
         if text != self.feedback.text():
             self.feedback.setText(text)
             self.feedback.setVisible(bool(text))
-            self._describe()
+            self._describe(while_typing=True)
         self._offer("notices", list(suggestions))
 
     def _offer(self, source: str, suggestions: list[tuple[str, str]]) -> None:
@@ -141,13 +143,28 @@ class FieldBlock(QFrame):
         settled = settled_text(self.field, part, line.text())
         if settled is not None:
             self.input.apply(part, settled)
+        if self._stale:
+            self._describe()
 
     def _on_suggestion_clicked(self, part: str, suggestion: str) -> None:
         self.input.apply(part, suggestion)
         self.input.focus_target(part).setFocus()
 
-    def _describe(self) -> None:
-        texts = (self.feedback.text(), self.description)
+    def note(self, message: str) -> None:
+        """Something the application did to the answer (filled in from the postal code), said first."""
+        self._note = message
+        self._describe()
+
+    def _describe(self, while_typing: bool = False) -> None:
+        # A focused control's description change is spoken at once by Orca (and by NVDA for UIA
+        # HelpText changes in some versions): "how it will be written" changing on each key would
+        # re-read the whole description on every character. It waits until the box is left.
+        focus = QApplication.focusWidget()
+        if while_typing and focus is not None and self.input.isAncestorOf(focus):
+            self._stale = True
+            return
+        self._stale = False
+        texts = (self._note, self.feedback.text(), self.description)
         self.input.describe(self.name, "\n".join(t for t in texts if t), alert=self._errors)
 
 
