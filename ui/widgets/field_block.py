@@ -143,7 +143,8 @@ class FieldBlock(QFrame):
         settled = settled_text(self.field, part, line.text())
         if settled is not None:
             self.input.apply(part, settled)
-        if self._stale:
+        if self._stale or self._note:
+            self._note = ""          # said once, while in the box that caused it
             self._describe()
 
     def _on_suggestion_clicked(self, part: str, suggestion: str) -> None:
@@ -151,7 +152,8 @@ class FieldBlock(QFrame):
         self.input.focus_target(part).setFocus()
 
     def note(self, message: str) -> None:
-        """Something the application did to the answer (filled in from the postal code), said first."""
+        """Something the application did to the answer (filled in from the postal code): said first,
+        until the person leaves the box."""
         self._note = message
         self._describe()
 
