@@ -18,7 +18,7 @@ from tests.a11y.orca_session import Orca, key, type_text
 from tests.a11y.reader import Reader, ReaderError
 from tests.a11y.tree import relation_targets, short_id, visible_label
 
-SILENT_SECONDS = 3
+SILENT_SECONDS = 8       # Orca is slow to speak long English groups on a busy CI box
 MAX_TABS = 25
 #: Orca's key echo ("tab ", "住 "): not about the focused object
 _ECHO = re.compile(r"^\S{1,12} $")

@@ -79,10 +79,10 @@ class ReviewPage(QWidget):
         for item in session.review():
             self._add_row(rows, item)
         rows.addStretch(1)
-        old = self.scroll.takeWidget()
+        # setWidget deletes the old answers itself, now, on this thread. takeWidget() handed them to
+        # Python, whose garbage collector may then delete them from a worker thread (the export
+        # runs in one) while the screen reader's queries are served here: a crash under Orca.
         self.scroll.setWidget(content)
-        if old is not None:
-            old.deleteLater()
 
     def _add_row(self, rows: QVBoxLayout, item: ReviewItem) -> None:
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
