@@ -49,6 +49,8 @@ class App:
     home: Path
     log: Path
     desktop: Desktop
+    #: set by a test that met a known, reported crash (it xfails; teardown must not fail it again)
+    crash_expected: bool = False
 
     @property
     def exports(self) -> Path:
@@ -81,8 +83,9 @@ def app(desktop: Desktop, tmp_path: Path):
             pytest.fail(f"The application did not come up on the accessibility bus: {exc}\n"
                         f"If its log says the xcb platform plugin could not be loaded, install: "
                         f"{DEBS_FOR_QT_XCB}\n--- app log ---\n{_log_tail(log)}", pytrace=False)
-        yield App(proc, reader, home, log, desktop)
-        if proc.poll() is not None:
+        running = App(proc, reader, home, log, desktop)
+        yield running
+        if proc.poll() is not None and not running.crash_expected:
             pytest.fail(f"The application exited with {proc.returncode}\n{_log_tail(log)}", pytrace=False)
 
 
