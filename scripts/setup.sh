@@ -18,7 +18,7 @@ app_debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 test_debs=(poppler-utils zbar-tools xvfb xauth sox
   dbus dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0 python3-pyatspi gnome-keyring
   libx11-xcb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1 pulseaudio pulseaudio-utils strace
-  speech-dispatcher speech-dispatcher-espeak-ng libspeechd2)
+  speech-dispatcher speech-dispatcher-espeak-ng libspeechd2 orca xdotool libasound2-plugins)
 debs=("${app_debs[@]}")
 [ "$purpose" = test ] && debs+=("${test_debs[@]}")
 

@@ -14,6 +14,7 @@ from assistant import settings as saved
 from assistant.i18n import _
 from assistant.paths import AppPaths
 from ui import appearance
+from ui.collector import MainThreadCollector
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
 
@@ -62,6 +63,7 @@ def run(paths: AppPaths, language: str | None = None, shared_pc: bool = False) -
     lock = _take_data_folder(paths)
     if isinstance(lock, instance.Busy):
         return _hand_over(paths, lock)
+    collector = MainThreadCollector(app)     # cycles holding widgets are freed here, never in a worker
     window = build_window(paths, load_now=False, settings=settings, shared_pc=shared_pc)
     from ui.single_instance import Listener
 
@@ -70,6 +72,7 @@ def run(paths: AppPaths, language: str | None = None, shared_pc: bool = False) -
     try:
         return app.exec()
     finally:
+        collector.stop()
         if lock is not None:
             lock.release()
 

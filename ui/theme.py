@@ -76,6 +76,7 @@ def style_sheet(point_size: float, theme: str = "default") -> str:
     QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
     QGroupBox {{ border: 1px solid {t['border']}; margin-top: 1.4em; padding-top: 0.4em; }}
     QGroupBox::title {{ subcontrol-origin: margin; left: 6px; }}
+    QGroupBox[role="step-page"] {{ border: none; margin: 0; padding: 0; }}   /* a group for screen readers only */
     QScrollBar:vertical {{ width: {scrollbar}px; background: {t['background']}; border: 1px solid {t['border']}; }}
     QScrollBar::handle:vertical {{ background: {t['muted_text']}; min-height: {MIN_TARGET}px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}

@@ -81,7 +81,8 @@ def app(desktop: Desktop, tmp_path: Path):
             pytest.fail(f"The application did not come up on the accessibility bus: {exc}\n"
                         f"If its log says the xcb platform plugin could not be loaded, install: "
                         f"{DEBS_FOR_QT_XCB}\n--- app log ---\n{_log_tail(log)}", pytrace=False)
-        yield App(proc, reader, home, log, desktop)
+        running = App(proc, reader, home, log, desktop)
+        yield running
         if proc.poll() is not None:
             pytest.fail(f"The application exited with {proc.returncode}\n{_log_tail(log)}", pytrace=False)
 

@@ -42,6 +42,11 @@ def look(app, seen: dict[str, list[str]]):
 def test_home_page(app):
     seen: dict[str, list[str]] = {}
     on_page = look(app, seen)
+    # The keyring check runs in the background after the window shows: its outcome (no safe place
+    # for the key here, so the note and the PIN button) is part of the page. Wait for that settled
+    # state instead of reading the tree at whatever moment the check happens to be in.
+    app.reader.wait_for("drafts_note", timeout=20)
+    app.reader.wait_for("passphrase", timeout=20)
     Walk(app.reader, on_page).home()
     app.reader.type("search", "住民票")
     app.reader.wait_for(role="list item", name="住民票の写し等交付請求書", states=("selected",))

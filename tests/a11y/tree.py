@@ -163,8 +163,9 @@ def check_page(tree: dict, *, frame_prefix: str | None = None) -> list[str]:
         elif node["role"] == "push button" and not node["name"].strip() and not labels:
             problem(node, "a button without a name (screen readers can press it, but not say what it does)")
         if node["role"] in ("text", "password text"):
-            if not labels:
-                problem(node, "no visible label is linked to it (labelled-by)")
+            if not labels and not _names_label_above(node, ancestors):
+                problem(node, "no visible label is linked to it (labelled-by), nor does its name contain "
+                              "the label shown above it")
             for label in labels:
                 if visible_label(label["name"]) not in visible_label(node["name"]):
                     problem(node, f"its name does not contain its visible label “{label['name']}”")
@@ -173,6 +174,15 @@ def check_page(tree: dict, *, frame_prefix: str | None = None) -> list[str]:
         if node["role"] in INPUT_ROLES and ".StepPage." in node.get("id", ""):
             _check_description(node, problem)
     return problems
+
+
+def _names_label_above(node: dict, ancestors: tuple[dict, ...]) -> bool:
+    """A box left unlinked on purpose (Orca says a linked label *instead of* the name, so parts of a
+    name or address, and the done page's folder box, carry the whole question in their name):
+    its name must contain the visible label just before it."""
+    siblings = ancestors[-1].get("children", []) if ancestors else []
+    before = [c for c in siblings[:next((i for i, c in enumerate(siblings) if c is node), 0)] if c["role"] == "label"]
+    return bool(before) and visible_label(before[-1]["name"]) in node["name"]
 
 
 def _check_option(node: dict, ancestors: tuple[dict, ...], problem) -> None:

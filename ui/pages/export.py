@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.export.next_steps import copy_package, missing_characters, next_steps
 from assistant.i18n import _
-from ui.a11y import announce
+from ui.a11y import SpokenLineEdit, announce, spoken_label
 from ui.widgets.flow import scrolling
 from ui.widgets.nav import NavRow
 
@@ -51,6 +51,9 @@ class ExportPage(QWidget):
         self.next_steps = _label(self, "next_steps")
         self.status = _label(self, "done_status")
         self.status.setVisible(False)
+        # What to do now (print, sign, where, what to bring) must be reachable with Tab: a label is
+        # skipped by Tab, and Orca 43 offers no other way than its flat review to read it.
+        self.next_steps.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.print_pdf = QPushButton(self)
         self.print_pdf.setObjectName("print_pdf")
         self.open_pdf = QPushButton(self)
@@ -64,7 +67,7 @@ class ExportPage(QWidget):
         self.save_copy.setObjectName("save_copy")
         self.where_label = QLabel(self)
         self.where_label.setWordWrap(True)
-        self.where = QLineEdit(self)
+        self.where = SpokenLineEdit(self)
         self.where.setObjectName("export_folder")
         self.where.setReadOnly(True)
         self.where_label.setBuddy(self.where)
@@ -146,6 +149,14 @@ class ExportPage(QWidget):
         self.print_pdf.setText(_("&Print the form and the power of attorney (委任状)…") if letter is not None
                                else _("&Print the form…"))
         self.open_pdf.setText(_("Open the form (P&DF)"))
+        self.next_steps.setAccessibleName(self.next_steps.text())
+        # The focus lands on Print; the folder box's description says the form is ready, then the
+        # steps. Orca 43 presents a box filled by setText as text rather than as a newly focused
+        # object; NVDA (UIA HelpText) and VoiceOver (AXHelp) read it with the label, and hear the
+        # announcement "Your form is ready." (main window) as well.
+        ready = "\n".join((self.title.text(), self.next_steps.text()))
+        self.print_pdf.setAccessibleDescription(ready)    # where the focus lands: said with the button
+        self.where.setAccessibleDescription(ready)
         self.open_letter.setVisible(letter is not None)
         self.open_letter.setText(_("Open the power of &attorney (委任状)"))
         copy = getattr(self.result, "copy", None)
@@ -167,6 +178,9 @@ class ExportPage(QWidget):
         self.details_note.setVisible(bool(self.details_note.text()))
         self.save_details.setText(_("&Save my details for next time"))
         self.done.setText(_("&Back to the list of procedures"))
+        for button in (self.open_pdf, self.open_letter, self.open_copy, self.save_copy, self.save_details, self.open_folder,
+                       self.print_pdf, self.done):
+            button.setAccessibleName(spoken_label(button.text()))    # no "(P)" read aloud
 
     # --- actions ------------------------------------------------------------------------------
 

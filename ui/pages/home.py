@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
+from ui.a11y import SpokenLineEdit, plain_label
 from ui.widgets.flow import scrolling
 from ui.widgets.nav import NavRow
 
@@ -42,7 +43,7 @@ class HomePage(QWidget):
         self.intro.setObjectName("home_intro")
         self._build_drafts()
         self.search_label = QLabel(self)
-        self.search = QLineEdit(self)
+        self.search = SpokenLineEdit(self)
         self.search.setObjectName("search")
         # no clear button: Qt's is an unnamed 22-pixel icon, too small a target (44 px is ours)
         self.search_label.setBuddy(self.search)
@@ -54,6 +55,9 @@ class HomePage(QWidget):
         self.list_label.setBuddy(self.list)
         self.start = QPushButton(self)
         self.start.setObjectName("start")
+        # Enter presses it, as a screen-reader user expects (Space alone did; outside a dialog a
+        # button takes Enter only when auto-default). Same in NVDA and VoiceOver (keyboard, not AT).
+        self.start.setAutoDefault(True)
         self.details = QPushButton(self)
         self.details.setObjectName("my_details")
         self.details.setVisible(False)        # once drafts (and so details) can be kept encrypted
@@ -188,6 +192,10 @@ class HomePage(QWidget):
         self.search.setPlaceholderText(_("e.g. 住民票 or residence"))
         self.list_label.setText(_("&Procedures"))
         self.list.setAccessibleName(_("Procedures"))
+        # Orca says a box's linked label as its name: without the shortcut mark "(S)" (NVDA and
+        # VoiceOver read the boxes' own names, which Qt already gives without the mark).
+        for label in (self.search_label, self.list_label, self.drafts_label):
+            label.setAccessibleName(plain_label(label.text()))
         self.start.setText(_("S&tart the chosen procedure"))
         self.details.setText(_("My saved &details…"))
         broken = self.catalog.broken_files if self.catalog else []

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScr
 
 from assistant.i18n import _, bilingual
 from assistant.interview.display import review_answers
+from ui.a11y import SpokenLineEdit
 from ui.widgets.flow import reveal
 from ui.widgets.nav import NavRow
 
@@ -82,6 +83,12 @@ class ReviewPage(QWidget):
         self.back.setText(_("← &Back"))
         self.export.setText(_("&Create the form (PDF)"))
         self.status.setText("")
+        # Arriving here, the focus is on "Create the form": its description says where the person
+        # is and what it does. Orca 43 drops the window-title change and ignores announcements;
+        # NVDA (UIA HelpText) and VoiceOver (AXHelp) read a focused button's description too.
+        self.export.setAccessibleDescription("\n".join((
+            _("Step {current}/{total} {title}").format(current=n, total=total, title=self.title.text()),
+            self.intro.text(), self.next_info.text())))
         content = QWidget(self.answers_box)
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +107,7 @@ class ReviewPage(QWidget):
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
         label = QLabel(item.label)
         label.setWordWrap(True)
-        value = QLineEdit(answer or _("(not answered)"))
+        value = SpokenLineEdit(answer or _("(not answered)"))
         value.setCursorPosition(0)    # a long answer shows its beginning
         value.setReadOnly(True)
         value.setObjectName(f"review_{item.field_id}")

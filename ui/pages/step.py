@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from assistant.i18n import _, bilingual, current_language, ngettext
@@ -148,6 +148,12 @@ class StepPage(QWidget):
             page = self._build(step, key)
             self._pages[step.id] = page
         self._refresh()
+        # The step's page is a named group, so entering it is spoken: Orca 43 says a new named panel
+        # ancestor of the focus ("ステップ 2/7 窓口に来る方（請求者） panel") but drops the window-title
+        # change (emitted from an object that is not the frame in its tree) and Qt's announcement.
+        # NVDA (UIA) and VoiceOver speak a named group when focus enters it too, and the announcement.
+        page.content.setAccessibleName(_("Step {current}/{total} {title}").format(
+            current=n, total=total, title=bilingual(step.title)))
         page.content.setVisible(True)
         if focus_first:
             # before the old step is hidden: otherwise Qt passes its focus along the chain
@@ -184,7 +190,10 @@ class StepPage(QWidget):
         reveal(self.scroll, first, box)
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
-        content = QWidget(self.pages)
+        content = QGroupBox(self.pages)        # a group (AT-SPI panel), named in render()
+        # no frame (theme.py, role "step-page"): not a per-widget style sheet, which made the
+        # application crash under Orca (OptionRow re-polishes itself on every focus change)
+        content.setProperty("role", "step-page")
         content_layout = QVBoxLayout(content)
         self.blocks = {}
         for field in self.bridge.session.visible_fields(step):
@@ -280,8 +289,11 @@ class StepPage(QWidget):
         filled = {**raw, **fill.parts}
         self.bridge.session.set_answer(block.field.id, filled)
         block.input.set_raw(filled)
-        announce(block, _("Filled in from the postal code: {address}").format(
-            address="".join(fill.parts.values())))
+        message = _("Filled in from the postal code: {address}").format(address="".join(fill.parts.values()))
+        announce(block, message)
+        # Orca 43 ignores the announcement but speaks a change of the focused box's description
+        # (the postal-code box the person is typing in); NVDA and VoiceOver get the announcement.
+        block.note(message)
 
     def _update_errors(self) -> None:
         # After a failed Next the messages follow the answers: a corrected answer drops its message

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ptext
 from ui.widgets.inputs import FieldInput, make_input
@@ -93,13 +93,18 @@ class FieldBlock(QFrame):
         self.description = field_description(field)
         self.name = name
         self._errors = ""
+        self._note = ""
+        self._stale = False
         self.input.describe(name, self.description)
         self.input.edited.connect(on_edit)
         self.input.left.connect(self._on_input_left)
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Show (or clear) the errors next to the field; they are read as part of its description."""
-        self._errors = "\n".join(f"{e.label}: {e.message}" for e in errors)
+        # The cue 「エラー」 comes first, in the text and in what a screen reader says (read before
+        # the option's hint and the question): not colour alone, and not third in a long utterance.
+        self._errors = "\n".join(_("Error: {label}: {message}").format(label=e.label, message=e.message)
+                                 for e in errors)
         self.error.setText(self._errors)
         self.error.setVisible(bool(self._errors))
         self._offer("errors", [(e.part, e.suggestion) for e in errors if e.suggestion])
@@ -111,7 +116,7 @@ class FieldBlock(QFrame):
         if text != self.feedback.text():
             self.feedback.setText(text)
             self.feedback.setVisible(bool(text))
-            self._describe()
+            self._describe(while_typing=True)
         self._offer("notices", list(suggestions))
 
     def _offer(self, source: str, suggestions: list[tuple[str, str]]) -> None:
@@ -139,14 +144,31 @@ class FieldBlock(QFrame):
         settled = settled_text(self.field, part, line.text())
         if settled is not None:
             self.input.apply(part, settled)
+        if self._stale or self._note:
+            self._note = ""          # said once, while in the box that caused it
+            self._describe()
 
     def _on_suggestion_clicked(self, part: str, suggestion: str) -> None:
         self.input.apply(part, suggestion)
         self.input.focus_target(part).setFocus()
 
-    def _describe(self) -> None:
-        texts = (self._errors, self.feedback.text(), self.description)
-        self.input.describe(self.name, "\n".join(t for t in texts if t))
+    def note(self, message: str) -> None:
+        """Something the application did to the answer (filled in from the postal code): said first,
+        until the person leaves the box."""
+        self._note = message
+        self._describe()
+
+    def _describe(self, while_typing: bool = False) -> None:
+        # A focused control's description change is spoken at once by Orca (and by NVDA for UIA
+        # HelpText changes in some versions): "how it will be written" changing on each key would
+        # re-read the whole description on every character. It waits until the box is left.
+        focus = QApplication.focusWidget()
+        if while_typing and focus is not None and self.input.isAncestorOf(focus):
+            self._stale = True
+            return
+        self._stale = False
+        texts = (self._note, self.feedback.text(), self.description)
+        self.input.describe(self.name, "\n".join(t for t in texts if t), alert=self._errors)
 
 
 class GroupBlock(QGroupBox):

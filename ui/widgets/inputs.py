@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
 
 from assistant.i18n import _, bilingual
 from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS, REQUIRED_PARTS, YES_NO_LABELS, part_label
+from ui.a11y import SpokenLineEdit
 
 if TYPE_CHECKING:
     from assistant.procedures import model as m
@@ -54,11 +55,12 @@ class FieldInput(QWidget):
             finally:
                 self._quiet = False
 
-    def describe(self, name: str, description: str) -> None:
-        """Give the focusable controls their accessible name and description."""
+    def describe(self, name: str, description: str, alert: str = "") -> None:
+        """Give the focusable controls their accessible name and description; `alert` (an error)
+        is said first."""
         target = self.focus_target()
         target.setAccessibleName(name)
-        target.setAccessibleDescription(description)
+        target.setAccessibleDescription("\n".join(t for t in (alert, description) if t))
 
 
 class LineInput(FieldInput):
@@ -68,7 +70,7 @@ class LineInput(FieldInput):
         super().__init__(field, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.line = QLineEdit(self)
+        self.line = SpokenLineEdit(self)
         self.line.setObjectName(f"input_{field.id}")
         layout.addWidget(self.line, 1)
         self.line.textChanged.connect(self._on_line_text_edited)
@@ -110,9 +112,11 @@ class PartsInput(FieldInput):
         for row, part in enumerate(parts):
             label = QLabel(bilingual(part_label(part)), self)
             label.setWordWrap(True)
-            line = QLineEdit(self)
+            line = SpokenLineEdit(self)
             line.setObjectName(f"input_{field.id}_{part}")
-            label.setBuddy(line)
+            # No buddy: Orca says a box's labelled-by label *instead of* its name, which would be
+            # just 「氏」; the name says whose and which part (「請求者の氏名 – 氏」). NVDA (UIA) and
+            # VoiceOver read the accessible name anyway, so the relation added nothing for them.
             line.textChanged.connect(self._on_part_text_edited)
             line.editingFinished.connect(lambda p=part: self.left.emit(p))
             # each label above its box: long labels (English, 300 %) wrap instead of pushing sideways
@@ -163,13 +167,14 @@ class PartsInput(FieldInput):
         part = part.split(",")[-1]   # after a suggestion for several parts: the last one filled
         return self.lines.get(part) or self.lines[self.parts[0]]
 
-    def describe(self, name: str, description: str) -> None:
+    def describe(self, name: str, description: str, alert: str = "") -> None:
         required = self.field.required
         for part, line in self.lines.items():
             part_name = bilingual(part_label(part))
             line.setAccessibleName(_("{question} – {part}").format(question=name, part=part_name))
-            line.setAccessibleDescription(description if not required or part in REQUIRED_PARTS
-                                          else description.replace(_("Required"), _("Optional"), 1))
+            own = (description if not required or part in REQUIRED_PARTS
+                   else description.replace(_("Required"), _("Optional"), 1))
+            line.setAccessibleDescription("\n".join(t for t in (alert, own) if t))
 
 
 class OptionRow(QFrame):
@@ -234,6 +239,20 @@ class ChoiceInput(FieldInput):
             layout.addWidget(OptionRow(button, bilingual(label), self.hints[id(button)], self))
             self.buttons.append((value, button))
             button.toggled.connect(self._on_button_toggled)
+            if not self.multiple:
+                button.installEventFilter(self)
+
+    _ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+    def eventFilter(self, watched, event) -> bool:
+        # Qt's arrow keys choose the next radio button only when the focused one is checked; with
+        # nothing chosen yet they just move the focus, and a screen-reader user hears "not selected"
+        # on every option without a way to choose but Space. Choosing the focused one first makes
+        # the arrows choose as in every radio group (what NVDA's and VoiceOver's users expect too).
+        if (event.type() == QEvent.Type.KeyPress and event.key() in self._ARROWS
+                and self.group.checkedButton() is None and not event.modifiers()):
+            watched.setChecked(True)
+        return False
 
     def _on_button_toggled(self, _checked: bool) -> None:
         chosen = [value for value, button in self.buttons if button.isChecked()]
@@ -253,9 +272,9 @@ class ChoiceInput(FieldInput):
         checked = [b for _v, b in self.buttons if b.isChecked()]
         return checked[0] if checked else self.buttons[0][1]
 
-    def describe(self, name: str, description: str) -> None:
+    def describe(self, name: str, description: str, alert: str = "") -> None:
         for _value, button in self.buttons:
-            texts = (self.hints[id(button)], name, description)
+            texts = (alert, self.hints[id(button)], name, description)
             button.setAccessibleDescription("\n".join(t for t in texts if t))
 
 

@@ -6,16 +6,31 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
+from ui.a11y import spoken_label
+
 
 class NavRow(QWidget):
     def __init__(self, back: QPushButton, forward: QPushButton, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.back, self.forward = back, forward
+        for button in (back, forward):
+            # Enter presses the focused button (outside a dialog Qt needs auto-default for that);
+            # otherwise Enter on Back reached the page and went forward.
+            button.setAutoDefault(True)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.addWidget(back)
         self.box.addStretch(1)
         self.box.addWidget(forward)
+        self._name_buttons()
+
+    def _name_buttons(self) -> None:
+        # The visible texts carry an arrow and a shortcut mark ("← 戻る(B)"); every screen reader
+        # (Orca, NVDA, VoiceOver) would read them literally, so the names leave them out.
+        for button in (self.back, self.forward):
+            name = spoken_label(button.text())
+            if button.accessibleName() != name:
+                button.setAccessibleName(name)
 
     def _side_by_side_width(self) -> int:
         return self.back.sizeHint().width() + self.forward.sizeHint().width() + 2 * self.box.spacing()
@@ -42,5 +57,6 @@ class NavRow(QWidget):
     def event(self, event) -> bool:
         # a button's text (so its size) changed, e.g. "Next" became "Next: check your answers"
         if event.type() == QEvent.Type.LayoutRequest:
+            self._name_buttons()
             self._arrange(self.width())
         return super().event(event)
