@@ -22,10 +22,10 @@ def setup_application(app: QApplication, settings: saved.Settings | None = None)
 
 
 def load_catalog(paths: AppPaths):
-    # pydantic and the YAML files: the slowest part of starting, so it runs in a worker.
+    # The files' heads, cached in the data folder; still run in a worker (a cold list reads every file).
     from assistant.procedures.catalog import Catalog
 
-    return Catalog.load(paths.procedure_dirs)
+    return Catalog.for_app(paths)
 
 
 def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
