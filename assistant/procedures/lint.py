@@ -158,8 +158,8 @@ def _check_condition(condition: Any, path: Path_, owner: str, position: int | No
         found.append((path, "condition.never-true", impossible))
         if owner in ("step", "field"):
             found.append((path, f"{owner}.unreachable", _(
-                "this {what} can never be shown, because its condition can never be true").format(
-                what=_("step") if owner == "step" else _("question"))))
+                "this step can never be shown, because its condition can never be true") if owner == "step" else _(
+                "this question can never be shown, because its condition can never be true")))
     return found
 
 
