@@ -3,7 +3,8 @@
 Listing a thousand procedures must not validate a thousand definitions (about 8 ms each): the
 list needs five values from the top of each file. They are read from libyaml's event stream,
 which stops once every top-level header key has been seen. Anything unusual — an alias, a tag, a
-duplicate key, a value of the wrong type, a character no text may hold, a YAML error, a file
+duplicate or unknown top-level key, a value of the wrong type, a character no text may hold, a
+YAML error, a file
 whose top level is not a plain block mapping — returns None, and the caller falls back to the
 full loader, which reports the problem with its file and line. The full definition is always
 validated when the procedure is opened, so the head is a preview, never trusted for more.
@@ -21,6 +22,7 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from assistant.procedures.model import Procedure
 from assistant.procedures.texts import text_problem
 
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -29,6 +31,8 @@ _RESOLVER = Resolver()
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")   # the model's Identifier
 _REQUIRED = ("schema_version", "id", "version", "title", "summary")
 _KEYS = frozenset((*_REQUIRED, "keywords"))
+#: the top-level keys a procedure may have; any other makes the file invalid (the loader says so)
+_ALLOWED = frozenset(f.alias or name for name, f in Procedure.model_fields.items())
 #: a header key at the start of a line: a top-level key of a block mapping written at column 0
 _KEY_LINE = re.compile(r"^(?:schema_version|id|version|title|summary|keywords)[ \t]*:", re.M)
 #: beyond these the head is not previewed (the full loader reads the file): bounds the memory a
@@ -114,8 +118,8 @@ def read_header(text: str, file: Path) -> Entry | None:
             if isinstance(key, MappingEndEvent):
                 break
             name = _text(key)
-            if name is None or name in values:
-                return None   # a key that is not text, or a duplicate: the loader says which
+            if name is None or name in values or name not in _ALLOWED:
+                return None   # not text, a duplicate or unknown: the loader says which
             if name not in _KEYS:
                 if all(k in values for k in _REQUIRED) and key.start_mark.line > last_key_line:
                     break   # every header key is above this line: the rest is not read

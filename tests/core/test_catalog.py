@@ -170,3 +170,42 @@ def test_a_file_whose_head_is_unusual_is_listed_through_the_full_loader(app):
     assert {"anchored", "at_the_end"} <= {e.id for e in catalog.procedures}
     assert catalog.errors == []
     assert listed(catalog) == listed(Catalog.load(app.procedure_dirs))
+
+
+HEAD_CASES = {
+    "tagged title": SOURCE.replace("title: 住民票の写し", "title: !!python/str 住民票の写し", 1),
+    "title twice": SOURCE.replace("summary:", "title: もう一つ\nsummary:", 1),
+    "alias bomb in the head": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi")) + SOURCE,
+    "unknown top-level key": SOURCE.replace("schema_version: 1", "schema_version: 1\ncolour: red", 1),
+    "number as version": SOURCE.replace('version: "2026.1"', "version: 2026.1", 1),
+    "schema_version 2": SOURCE.replace("schema_version: 1", "schema_version: 2", 1),
+    "no id": SOURCE.replace("id: juminhyo_copy\n", "", 1),
+    "flow mapping": "{" + ", ".join(f"{k}: x" for k in ("id", "title")) + "}",
+    "not utf-8": SOURCE.encode("utf-8").replace("住民票の写し等".encode(), b"\xff\xfe", 1),
+    "a list": "- 1\n- 2\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEAD_CASES))
+def test_a_hostile_head_is_reported_as_the_full_loader_reports_it(app, english, name):
+    content = HEAD_CASES[name]
+    target = app.procedure_dirs[0] / "juminhyo_copy.yaml"   # replaces the bundled copy
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    full = Catalog.load(app.procedure_dirs)
+    assert full.errors, "the case is broken for the full loader too"
+    for catalog in (Catalog.for_app(app), Catalog.for_app(app)):
+        assert catalog.errors == full.errors
+        assert sorted(e.id for e in catalog.procedures) == ["copy_0", "copy_1", "copy_2"]
+
+
+def test_a_fifo_and_a_link_to_an_endless_device_do_not_block_the_list(app, english):
+    os.mkfifo(app.procedure_dirs[0] / "pipe.yaml")
+    os.symlink("/dev/zero", app.procedure_dirs[0] / "zero.yaml")
+    catalog = Catalog.for_app(app)
+    assert [f.name for f in catalog.broken_files] == ["pipe.yaml", "zero.yaml"]
+    assert len(catalog.procedures) == 4
