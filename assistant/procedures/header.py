@@ -4,9 +4,8 @@ Listing a thousand procedures must not validate a thousand definitions (about 8 
 list needs five values from the top of each file. They are read from libyaml's event stream,
 which stops once every top-level header key has been seen. Anything unusual — an alias, a tag, a
 duplicate or unknown top-level key, a value of the wrong type, a character no text may hold, a
-YAML error, a file
-whose top level is not a plain block mapping — returns None, and the caller falls back to the
-full loader, which reports the problem with its file and line. The full definition is always
+YAML error, a file whose top level is not a plain block mapping — returns None, and the caller
+falls back to the full loader, which reports the problem with its file and line. The full definition is always
 validated when the procedure is opened, so the head is a preview, never trusted for more.
 """
 
