@@ -48,10 +48,14 @@ class BrokenProcedure(KeyError):
 
 @dataclass
 class Catalog:
+    """The listed procedures (heads; definitions already in memory may be given as `Procedure`s,
+    e.g. by a benchmark) and the problems of the files that could not be listed or opened."""
+
     procedures: list[Entry]
     errors: list[DefinitionError]
     _haystacks: dict[str, str] = field(default_factory=dict, repr=False)
     _open: OrderedDict[str, Procedure] = field(default_factory=OrderedDict, repr=False)
+    _in_memory: dict[str, Procedure] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_app(cls, paths: AppPaths) -> Catalog:
@@ -78,12 +82,15 @@ class Catalog:
 
     def __post_init__(self) -> None:
         self._haystacks = {e.id: _haystack(e) for e in self.procedures}
+        self._in_memory = {p.id: p for p in self.procedures if not isinstance(p, Entry)}
 
     def get(self, procedure_id: str) -> Procedure:
         """The full, validated definition; KeyError when unknown, `BrokenProcedure` when it no
         longer loads (the file changed since it was listed)."""
         from assistant.procedures.loader import DefinitionError, load_file
 
+        if procedure_id in self._in_memory:
+            return self._in_memory[procedure_id]
         if procedure_id in self._open:
             self._open.move_to_end(procedure_id)
             return self._open[procedure_id]

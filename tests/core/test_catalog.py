@@ -209,3 +209,12 @@ def test_a_fifo_and_a_link_to_an_endless_device_do_not_block_the_list(app, engli
     catalog = Catalog.for_app(app)
     assert [f.name for f in catalog.broken_files] == ["pipe.yaml", "zero.yaml"]
     assert len(catalog.procedures) == 4
+
+
+def test_a_catalog_of_definitions_in_memory_opens_them_without_files():
+    from assistant.procedures.loader import load_file
+
+    procedure, _errors = load_file(BUNDLED_PROCEDURES / "juminhyo_copy.yaml")
+    catalog = Catalog([procedure], [])
+    assert catalog.get("juminhyo_copy") is procedure
+    assert catalog.search("residence record") == [procedure]
