@@ -59,7 +59,13 @@ def _lint(args: argparse.Namespace, app_paths: AppPaths) -> int:
     from assistant.procedures.lint import lint_files
     from assistant.procedures.loader import procedure_files
 
-    findings = lint_files(procedure_files(args.paths or list(app_paths.procedure_dirs)), args.against)
+    paths = args.paths or list(app_paths.procedure_dirs)
+    files = procedure_files(paths)
+    if not files:
+        print(_("No procedure files in {paths}; give .yaml files or folders holding them.").format(
+            paths=", ".join(str(p) for p in paths)), file=sys.stderr)
+        return 2
+    findings = lint_files(files, args.against)
     for finding in findings:
         print(finding)
     return 1 if findings else 0

@@ -130,3 +130,8 @@ def test_a_changed_kind_is_found(tmp_path, english, old, new, code):
         "when: {equals: {field: household_head_is_subject, value: false}}", "when: {answered: household_head_is_subject}"),
         encoding="utf-8")
     assert code in [f.code for f in lint_files([file], against=BUNDLED_PROCEDURES / "juminhyo_copy.yaml")]
+
+
+def test_a_path_with_no_procedure_files_is_an_error_not_a_clean_result(tmp_path, english, capsys):
+    assert main(["procedures", "lint", str(tmp_path / "typo.yaml")]) == 2
+    assert "No procedure files" in capsys.readouterr().err
