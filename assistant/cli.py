@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     app_paths = AppPaths.resolve(args.home)
     if args.command == "procedures":
         return {"schema": lambda: _schema(), "list": lambda: _list(app_paths),
-                "validate": lambda: _validate(args.paths, app_paths), "lint": lambda: _lint(args, app_paths)}[args.action]()
+                "validate": lambda: _validate(args.paths, app_paths),
+                "lint": lambda: _lint(args, app_paths)}[args.action]()
     if args.command == "export":
         return _export(args, app_paths)
     from ui.app import run
