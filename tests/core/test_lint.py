@@ -135,3 +135,14 @@ def test_a_changed_kind_is_found(tmp_path, english, old, new, code):
 def test_a_path_with_no_procedure_files_is_an_error_not_a_clean_result(tmp_path, english, capsys):
     assert main(["procedures", "lint", str(tmp_path / "typo.yaml")]) == 2
     assert "No procedure files" in capsys.readouterr().err
+
+
+def test_a_required_explanation_is_checked_once_the_model_has_its_field(tmp_path, english, monkeypatch):
+    # Attachments have no `reason` yet; the check is the same for any field the model has (here `hint`).
+    from assistant.procedures import lint
+    from assistant.procedures.model import Attachment
+
+    monkeypatch.setattr(lint, "_REASON_FIELDS", ((Attachment, "hint"),))
+    file = variant(tmp_path, "    hint: 住民票の本人が書いて署名したもの。\n", "")
+    assert codes(file) == [(line_of(file, "- id: power_of_attorney"), "attachments[1].hint", "attachment.no-hint")]
+    assert codes(BUNDLED_PROCEDURES / "juminhyo_copy.yaml") == []
