@@ -58,9 +58,10 @@ class Catalog:
     _in_memory: dict[str, Procedure] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def for_app(cls, paths: AppPaths) -> Catalog:
-        """The window's list: heads only, cached in the application's private data folder."""
-        return cls.load(paths.procedure_dirs, index=paths.data / INDEX_NAME, check_all=False)
+    def for_app(cls, paths: AppPaths, *, cache: bool = True) -> Catalog:
+        """The window's list: heads only, cached in the application's private data folder unless
+        `cache` is false (a shared computer writes nothing there before the resident's PIN)."""
+        return cls.load(paths.procedure_dirs, index=paths.data / INDEX_NAME if cache else None, check_all=False)
 
     @classmethod
     def load(cls, folders: tuple[Path, ...] | list[Path], *, index: Path | None = None,

@@ -218,3 +218,9 @@ def test_a_catalog_of_definitions_in_memory_opens_them_without_files():
     catalog = Catalog([procedure], [])
     assert catalog.get("juminhyo_copy") is procedure
     assert catalog.search("residence record") == [procedure]
+
+
+def test_without_the_cache_nothing_is_written(app):
+    catalog = Catalog.for_app(app, cache=False)
+    assert len(catalog.procedures) == 4
+    assert not app.data.exists()
