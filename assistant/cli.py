@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     actions.add_parser("list", help=_("list the procedures that load"))
     validate = actions.add_parser("validate", help=_("check procedure files and list every error"))
     validate.add_argument("paths", nargs="*", type=Path, help=_("files or folders (default: the bundled ones)"))
+    lint = actions.add_parser("lint", help=_("review procedure files: hints, examples, translations, "
+                                             "conditions, stable ids; exit 1 when something is found"))
+    lint.add_argument("paths", nargs="*", type=Path, help=_("files or folders (default: the bundled ones)"))
+    lint.add_argument("--against", type=Path, help=_("the previous version of the file, to check that ids stayed"))
     export = commands.add_parser("export", help=_("make the submission files from answers, without the window"))
     export.add_argument("--procedure", required=True, help=_("procedure id"))
     export.add_argument("--answers", required=True, type=Path, help=_("JSON file of answers keyed by field id"))
@@ -53,6 +57,22 @@ def _validate(paths: list[Path], app_paths: AppPaths) -> int:
     print(_("{ok} valid, {bad} with errors").format(
         ok=len(result.procedures), bad=len(result.broken_files)))
     return 1 if result.errors else 0
+
+
+def _lint(args: argparse.Namespace, app_paths: AppPaths) -> int:
+    from assistant.procedures.lint import lint_files
+    from assistant.procedures.loader import procedure_files
+
+    paths = args.paths or list(app_paths.procedure_dirs)
+    files = procedure_files(paths)
+    if not files:
+        print(_("No procedure files in {paths}; give .yaml files or folders holding them.").format(
+            paths=", ".join(str(p) for p in paths)), file=sys.stderr)
+        return 2
+    findings = lint_files(files, args.against)
+    for finding in findings:
+        print(finding)
+    return 1 if findings else 0
 
 
 def _list(app_paths: AppPaths) -> int:
@@ -140,7 +160,8 @@ def main(argv: list[str] | None = None, window: Window | None = None) -> int:
     app_paths = AppPaths.resolve(args.home)
     if args.command == "procedures":
         return {"schema": lambda: _schema(), "list": lambda: _list(app_paths),
-                "validate": lambda: _validate(args.paths, app_paths)}[args.action]()
+                "validate": lambda: _validate(args.paths, app_paths),
+                "lint": lambda: _lint(args, app_paths)}[args.action]()
     if args.command == "export":
         return _export(args, app_paths)
     if window is None:

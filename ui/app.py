@@ -26,11 +26,12 @@ def setup_application(app: QApplication, settings: saved.Settings | None = None)
     appearance.apply(app, settings or saved.Settings())
 
 
-def load_catalog(paths: AppPaths):
-    # pydantic and the YAML files: the slowest part of starting, so it runs in a worker.
+def load_catalog(paths: AppPaths, shared_pc: bool = False):
+    # The files' heads, cached in the data folder (not on a shared computer: nothing is written there
+    # before the resident chooses a PIN); still run in a worker, as a cold list reads every file.
     from assistant.procedures.catalog import Catalog
 
-    return Catalog.load(paths.procedure_dirs)
+    return Catalog.for_app(paths, cache=not shared_pc)
 
 
 def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
@@ -41,11 +42,11 @@ def build_window(paths: AppPaths, tasks=None, *, load_now: bool = True,
     window = MainWindow(None, paths, tasks, settings or saved.Settings(), key_chooser, make_speakers, make_player,
                         shared_pc=shared_pc)
     if load_now:
-        window.set_catalog(load_catalog(paths))
+        window.set_catalog(load_catalog(paths, shared_pc))
     else:
         # Start loading once the window is on screen: a worker importing pydantic would hold the
         # interpreter while the window is being shown.
-        QTimer.singleShot(0, lambda: tasks.run(lambda: load_catalog(paths), window.set_catalog,
+        QTimer.singleShot(0, lambda: tasks.run(lambda: load_catalog(paths, shared_pc), window.set_catalog,
                                                window.show_load_failure))
     return window
 

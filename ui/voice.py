@@ -91,7 +91,8 @@ class WindowVoice(QObject):
             utterances = speech.read_assistance(window.who.shown(), rate)
         else:
             chosen = window.home.chosen_procedure()
-            procedure = window.catalog.get(chosen) if chosen and window.catalog is not None else None
+            catalog = window.catalog
+            procedure = catalog.get(chosen) if chosen and catalog is not None and catalog.check(chosen) else None
             utterances = speech.read_home(procedure, window.home.drafts.count(), rate)
         self.reader.read(utterances)
 

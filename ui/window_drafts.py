@@ -68,7 +68,7 @@ class WindowDrafts(QObject):
 
         window = self.window
         message = "\n".join(result.messages)
-        if result.draft is None or result.draft.procedure_id not in {p.id for p in window.catalog.procedures}:
+        if result.draft is None or not window.catalog.check(result.draft.procedure_id):
             window.home.show_drafts_note(message or _("This draft could not be opened."), False)
             announce(window.home, window.home.drafts_note.text(), assertive=True)
             return

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
-from ui.a11y import SpokenLineEdit, plain_label
+from ui.a11y import SpokenLineEdit, announce, plain_label
 from ui.widgets.flow import scrolling
 from ui.widgets.nav import NavRow
+
 
 def local_time(iso: str) -> str:
     """A saved time as a person reads it: local date and time to the minute."""
@@ -234,5 +235,12 @@ class HomePage(QWidget):
 
     def _on_start_clicked(self, *_args: object) -> None:
         item = self.list.currentItem()
-        if item is not None:
-            self.procedure_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        if item is None:
+            return
+        chosen = item.data(Qt.ItemDataRole.UserRole)
+        if self.catalog is not None and not self.catalog.check(chosen):
+            # listed from its head, the file failed when loaded in full: it joins the broken list
+            self.retranslate_ui()
+            announce(self.broken, self.broken.text(), assertive=True)
+            return
+        self.procedure_chosen.emit(chosen)
