@@ -75,13 +75,16 @@ def test_on_a_small_real_screen_the_main_action_and_first_question_are_on_screen
         _on_screen(reader, name, width, height)
     reader.press("start")
     reader.wait_for("assisted_continue", states=("showing",))
-    for name in ("assisted_continue", "role_self"):             # who fills in
+    for name in ("assisted_continue", "applicant_self"):             # who fills in
         _on_screen(reader, name, width, height)
     reader.press("assisted_continue")
     reader.wait_for("next", states=("showing",))
     reader.wait_for("option_relationship_self", states=("focused",))
     for name in ("next", "option_relationship_self"):           # step 1, as it opens
         _on_screen(reader, name, width, height)
+    reader.press("next")                  # step 1 is answered by "who will apply": on to step 2
+    reader.wait_for("input_applicant_name_family", states=("showing",))
+    _on_screen(reader, "next", width, height)
     reader.press("next")                                        # nothing answered: a failed Next
     reader.wait_for("error_summary", states=("showing",))
     focused = [n for n in reader.focused() if n["role"] != "frame"]

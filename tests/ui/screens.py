@@ -61,12 +61,12 @@ def walk(window, wait: Callable[[Callable[[], bool]], None]) -> Iterator[Page]:
     yield Page("home", window.home.start, window.home.search, window)
     window.home.procedure_chosen.emit("juminhyo_copy")
     who = window.who
-    first_role = next(iter(who.role_buttons.values()))
-    yield Page("who", who.go_on, first_role, window)
+    applicant = next(iter(who.applicant_buttons.values()))     # who will apply: the first question
+    yield Page("who", who.go_on, applicant, window)
     if "volunteer" in who.role_buttons:      # with the helper's name, organisation and the statement
         who.role_buttons["volunteer"].click()
-        yield Page("who-helper", who.go_on, first_role, window)
-        first_role.click()
+        yield Page("who-helper", who.go_on, applicant, window)
+        next(iter(who.role_buttons.values())).click()     # back to the resident alone
     who.go_on.click()
     session = window.bridge.session
     answers = dict(ANSWERS, scope="some_members", members=[{"member_name": "山田　花子"}])

@@ -232,13 +232,13 @@ def test_the_wheel_over_a_combo_box_without_focus_scrolls_the_page_instead(qtbot
 def test_a_corrected_answer_drops_its_message_and_the_summary_counts_again(qtbot, window):
     start_procedure(window)
     step = window.step
-    step.next.click()
+    step.next.click()                                   # step 1 is answered by "who will apply"
+    assert window.bridge.session.current_step.id == "applicant"
+    step.next.click()                                   # nothing answered on step 2: a failed Next
     assert step.summary.isVisible()
     before = step.summary.text()
     block = next(b for b in step.blocks.values() if b.error.isVisible() and hasattr(b, "input"))
-    first = next(iter(step.blocks))
-    window.bridge.session.set_answer(first, None)
-    raw = dict(ANSWERS, relationship="self")[block.field.id]
+    raw = ANSWERS[block.field.id]
     block.input.set_raw(raw)
     step._on_field_edited(block.field.id, raw)     # as the box reports the person's typing
     assert not block.error.isVisible(), "the corrected answer still shows its message"
