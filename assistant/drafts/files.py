@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.drafts.crypto import DamagedError, open_sealed, seal
-from assistant.drafts.disk import (MAX_FILE, TEMP_PREFIX, RefusedFileError, atomic_create, atomic_write,
+from assistant.disk import (MAX_FILE, TEMP_PREFIX, RefusedFileError, atomic_create, atomic_write,
                                    ensure_private_folder, fsync_folder, read_bounded, remove_stale_temps,
                                    unlink_if_there)
 

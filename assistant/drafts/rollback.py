@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.drafts.crypto import DamagedError, open_sealed, seal
-from assistant.drafts.disk import atomic_write, ensure_private_folder, read_bounded
+from assistant.disk import atomic_write, ensure_private_folder, read_bounded
 
 log = logging.getLogger(__name__)
 

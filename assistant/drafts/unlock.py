@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.drafts.crypto import OVERHEAD, DamagedError, new_key, open_sealed, seal
-from assistant.drafts.disk import atomic_create, atomic_write, ensure_private_folder, read_bounded
+from assistant.disk import atomic_create, atomic_write, ensure_private_folder, read_bounded
 from assistant.drafts.keys import (SERVICE, KeyringKeySource, KeySource, KeyUnavailableError, PassphraseKeySource,
                                    ScryptParams, check_keyring)
 from assistant.i18n import N_, _, ngettext

@@ -123,7 +123,7 @@ class Index:
             entries[file] = {**row, "stat": key, "hash": content_hash}
         data = json.dumps({"format": FORMAT, "written_ns": time.time_ns(), "entries": entries},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        from assistant.drafts.files import atomic_write, ensure_private_folder
+        from assistant.disk import atomic_write, ensure_private_folder
 
         with contextlib.suppress(OSError):
             atomic_write(ensure_private_folder(self.location.parent), self.location.name, data,
