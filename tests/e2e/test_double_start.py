@@ -2,7 +2,7 @@
 window to the front and ends (exit 0, a plain message); after the first copy is killed, its
 stale lock does not stop the next start.
 
-The copies are real processes (`python -m assistant`, offscreen Qt). There are no sleeps: the
+The copies are real processes (`python -m ui`, what the `tetsuzuki` command runs, offscreen Qt). There are no sleeps: the
 test waits for processes to end (with a deadline), and a second start itself waits, up to its own
 deadline, for the first window to listen.
 """
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="signals and offscree
 
 def start(home: Path) -> subprocess.Popen:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), TETSUZUKI_HOME=str(home))
-    return subprocess.Popen([sys.executable, "-m", "assistant", "--home", str(home), "--language", "en"], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "ui", "--home", str(home), "--language", "en"], cwd=ROOT,
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
 
