@@ -95,9 +95,12 @@ class ReviewPage(QWidget):
         for item, answer in review_answers(session):
             self._add_row(rows, item, answer)
         self.answers_box.layout().replaceWidget(self.answer_rows, content)
+        # Out of the window at once (findChild and screen readers must not meet the old answers),
+        # deleted by Qt on this thread; the reference kept here stops Python from deleting it first.
         self.answer_rows.hide()
+        self.answer_rows.setParent(None)
         self.answer_rows.deleteLater()
-        self.answer_rows = content
+        self._old_rows, self.answer_rows = self.answer_rows, content
         self.scroll.verticalScrollBar().setValue(0)
         values = content.findChildren(QLineEdit)
         if values:      # once laid out: the first answer in view, with as much above it as fits
