@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QFrame,
                                QRadioButton, QScrollArea, QWidget)
 
 from assistant import i18n
+from assistant.i18n import _
 from assistant.drafts.profile import Profile, check_value, profile_field
 from assistant.interview.validation import field_label
 from assistant.settings import Settings
@@ -248,7 +249,8 @@ def test_an_invalid_phone_is_refused_beside_the_box_and_nothing_typed_is_lost(qt
     assert emitted == [] and shown.profile == PROFILE                            # nothing saved
     error = shown.editor.block.error
     assert error.isVisibleTo(shown)
-    assert error.text() == f"{field_label(profile_field('phone'))}: {check_value('phone', '12')[0]}"   # which, why
+    assert error.text() == _("Error: {label}: {message}").format(                  # the cue, which, why
+        label=field_label(profile_field('phone')), message=check_value('phone', '12')[0])
     assert shown.editor.block.isAncestorOf(error)                                 # shown beside the box
     assert error.text() in line.accessibleDescription()                           # and read with it
     assert QApplication.focusWidget() is line and line.text() == "12"             # the focus stays, the text too

@@ -37,7 +37,14 @@ class FinishingPlayer(QObject):
         pass
 
 
-def reading_window(qtbot, qapp, app_paths):
+class HoldingPlayer(FinishingPlayer):
+    """Keeps playing until stopped: a person hears the first sentence when they press Esc."""
+
+    def play(self, path):
+        self.played.append(path)
+
+
+def reading_window(qtbot, qapp, app_paths, player=FinishingPlayer):
     setup_application(qapp)
     fakes = []
 
@@ -46,7 +53,7 @@ def reading_window(qtbot, qapp, app_paths):
         return fakes
 
     window = build_window(app_paths, Tasks(), key_chooser=memory_keys, make_speakers=make_speakers,
-                          make_player=FinishingPlayer)
+                          make_player=player)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -75,7 +82,7 @@ def test_f9_reads_the_step_in_order_with_official_labels_in_japanese(qtbot, qapp
 
 
 def test_esc_stops_reading_at_once(qtbot, qapp, app_paths):
-    window, fakes = reading_window(qtbot, qapp, app_paths)
+    window, fakes = reading_window(qtbot, qapp, app_paths, HoldingPlayer)
     stopped = []
     window.reader.finished.connect(lambda: stopped.append(True))
     qtbot.mouseClick(window.header.read, Qt.MouseButton.LeftButton)

@@ -26,11 +26,13 @@ class NavRow(QWidget):
 
     def _name_buttons(self) -> None:
         # The visible texts carry an arrow and a shortcut mark ("← 戻る(B)"); every screen reader
-        # (Orca, NVDA, VoiceOver) would read them literally, so the names leave them out.
+        # (Orca, NVDA, VoiceOver) would read them literally, so the names leave them out. A name
+        # the page gave itself ("Save Phone") is kept.
         for button in (self.back, self.forward):
-            name = spoken_label(button.text())
-            if button.accessibleName() != name:
+            name, given = spoken_label(button.text()), button.accessibleName()
+            if given != name and given in ("", button.property("spoken_name")):
                 button.setAccessibleName(name)
+                button.setProperty("spoken_name", name)
 
     def _side_by_side_width(self) -> int:
         return self.back.sizeHint().width() + self.forward.sizeHint().width() + 2 * self.box.spacing()
