@@ -193,10 +193,11 @@ class HomePage(QWidget):
         self.search.setPlaceholderText(_("e.g. 住民票 or residence"))
         self.list_label.setText(_("&Procedures"))
         self.list.setAccessibleName(_("Procedures"))
-        # Orca says a box's linked label as its name: without the shortcut mark "(S)" (NVDA and
-        # VoiceOver read the boxes' own names, which Qt already gives without the mark).
+        # Orca says a box's linked label as its name, NVDA and VoiceOver the box's own name: both
+        # without the shortcut mark (Qt drops only the "&" of a Japanese "(&S)", leaving "(S)").
         for label in (self.search_label, self.list_label, self.drafts_label):
             label.setAccessibleName(plain_label(label.text()))
+        self.search.setAccessibleName(plain_label(self.search_label.text()))
         self.start.setText(_("S&tart the chosen procedure"))
         self.details.setText(_("My saved &details…"))
         broken = self.catalog.broken_files if self.catalog else []
