@@ -3,6 +3,8 @@ AT-SPI from a second process (see tests/a11y/README.md)."""
 
 from __future__ import annotations
 
+import json
+
 import os
 import time
 from contextlib import ExitStack
@@ -63,11 +65,21 @@ def _log_tail(path: Path, lines: int = 40) -> str:
 
 
 @pytest.fixture
-def app(desktop: Desktop, tmp_path: Path):
+def app_language() -> str | None:
+    """The interface language the person chose earlier (kept in settings.json); None: the default.
+    A test parametrizes it to start the application in another language."""
+    return None
+
+
+@pytest.fixture
+def app(desktop: Desktop, tmp_path: Path, app_language: str | None):
     """The application started as a person would (`python -m ui --home DIR`, what the `tetsuzuki`
     command runs), on the xcb platform, with the keyboard focus on its window and its procedure list loaded."""
     with ExitStack() as stack:
         home, log = tmp_path / "tetsuzuki", tmp_path / "app.log"
+        if app_language:
+            (home / "config").mkdir(parents=True)
+            (home / "config" / "settings.json").write_text(json.dumps({"language": app_language}), encoding="utf-8")
         proc = start_app(stack, desktop, home, log)
         reader = Reader(stack, desktop, proc.pid, tmp_path / "reader.log")
         try:
