@@ -75,7 +75,13 @@ def walk(window, wait: Callable[[Callable[[], bool]], None]) -> Iterator[Page]:
             session.set_answer(field_id, raw)
         if number > 1:
             session.go_to(step.id)
-        wait(lambda: fully_visible(first_question(window)))
+        try:
+            wait(lambda: fully_visible(first_question(window)))
+        except Exception as exc:     # name the step (a timeout alone says nothing)
+            box = first_question(window)
+            raise AssertionError(f"step-{number} ({step.id}): its first question {box.objectName()} never came "
+                                 f"wholly into view (visible {box.isVisible()}, seen {visible_rect(box)} of "
+                                 f"{box.size()}, focus {QApplication.focusWidget()})") from exc
         yield Page(f"step-{number}", window.step.next, first_question(window), window)
         kept = {field.id: session.answers.get(field.id) for field in session.visible_fields(step)}
         for field_id in kept:                              # each step once more, unanswered

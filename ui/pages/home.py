@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
 from ui.a11y import SpokenLineEdit, announce, plain_label
-from ui.widgets.flow import scrolling
+from ui.widgets.flow import reveal, scrolling
 from ui.widgets.nav import NavRow
 
 
@@ -178,6 +178,21 @@ class HomePage(QWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.retranslate_ui()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._reveal_search)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.scroll.verticalScrollBar().value() == 0:     # not while the person has scrolled
+            QTimer.singleShot(0, self._reveal_search)
+
+    def _reveal_search(self) -> None:
+        # At large text the sentence on what the application makes can fill the window: the search
+        # box (the first thing to use) is scrolled into view once laid out, with what fits above it.
+        if self.search.isVisible():
+            reveal(self.scroll, self.search_label, self.search)
 
     def retranslate_ui(self) -> None:
         self.drafts_label.setText(_("&Unfinished procedures (saved on this computer, encrypted)"))

@@ -73,6 +73,11 @@ class StepPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the questions take the focus, not the frame
+        # A new step's page is laid out over several passes at large text (it re-wraps when the
+        # scroll bar appears): while the person is still at the first question, each new layout
+        # brings it into view again.
+        self._reveals_left = 0
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +170,7 @@ class StepPage(QWidget):
         if self._shown_step != step.id:
             self.scroll.verticalScrollBar().setValue(0)
             self._shown_step = step.id
+            self._reveals_left = 5
             QTimer.singleShot(0, self.reveal_first_question)    # once the new page is laid out
         self.show_errors(session.step_errors(step) if self._showing_errors else [], move_focus=False)
         if focus_name:
@@ -178,7 +184,15 @@ class StepPage(QWidget):
             target = first.add_button if isinstance(first, GroupBlock) else first.input.focus_target()
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def reveal_first_question(self) -> None:
+    def _on_scroll_range_changed(self, *_range) -> None:
+        if self._reveals_left > 0 and self.blocks:
+            self._reveals_left -= 1
+            first = next(iter(self.blocks.values()))
+            focus = QApplication.focusWidget()
+            if focus is None or focus is self or first.isAncestorOf(focus):    # still at the first question
+                QTimer.singleShot(0, lambda: self.isVisible() and self.reveal_first_question(1))
+
+    def reveal_first_question(self, tries: int = 3) -> None:
         """Scroll just enough that the first question's box is in view, keeping as much of the
         title and purpose above it as fits (at 300 % on a small screen they may not all fit)."""
         if not self.blocks:
@@ -188,6 +202,15 @@ class StepPage(QWidget):
         if box.parentWidget() is not None and box.parentWidget().property("role") == "option":
             box = box.parentWidget()       # a choice: its whole row, with its words
         reveal(self.scroll, first, box)
+        if tries > 1 and not self._in_view(box):
+            # the page was still being laid out (a large text size re-wraps it): once more, later
+            QTimer.singleShot(0, lambda: self.reveal_first_question(tries - 1))
+
+    def _in_view(self, box: QWidget) -> bool:
+        viewport = self.scroll.viewport()
+        top_left = box.mapTo(viewport, box.rect().topLeft())
+        return viewport.rect().contains(top_left) and viewport.rect().contains(
+            top_left + box.rect().bottomRight())
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
         content = QGroupBox(self.pages)        # a group (AT-SPI panel), named in render()
