@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScr
 from assistant.i18n import _, bilingual
 from assistant.interview.display import review_answers
 from ui.a11y import SpokenLineEdit
-from ui.widgets.flow import reveal
+from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.nav import NavRow
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         # One scrolling area for the title, the answers and what happens next; the status and the
         # way on stay in view below it (as on every step).
-        self.scroll = QScrollArea(self)
+        self.scroll = PageScroll(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the answers take the focus, not the frame

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QGroupBox, QLabel, QPushButton, QSc
 from assistant.i18n import _, bilingual, current_language, ngettext
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
-from ui.widgets.flow import reveal
+from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.nav import NavRow
 
 #: kinds whose answer is rewritten for the form (era dates, kana, hyphens…): show the result
@@ -69,7 +69,7 @@ class StepPage(QWidget):
         # One scrolling area holds everything but Back/Next: at large text sizes the title, purpose
         # and error summary scroll with the questions instead of squeezing them into a strip, and
         # the way on stays in view.
-        self.scroll = QScrollArea(self)
+        self.scroll = PageScroll(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the questions take the focus, not the frame

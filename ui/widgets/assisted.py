@@ -19,6 +19,7 @@ from assistant.i18n import LANGUAGES, _, current_language, ngettext
 from assistant.interview.assisted import (APPLICANT_LABELS, HELPED, ROLE_LABELS, SELF,
                                           VOLUNTEER, Assistance, absent_note, consent_statement, problems)
 from ui.a11y import announce
+from ui.widgets.flow import PageScroll
 from ui.widgets.inputs import OptionRow
 from ui.widgets.nav import NavRow
 
@@ -86,7 +87,7 @@ class AssistedPanel(QWidget):
         self._agreed_to = ""             # the statement as it was when the box was ticked
         self._loaded = Assistance()
         layout = QVBoxLayout(self)
-        self.scroll = QScrollArea(self)
+        self.scroll = PageScroll(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the controls take the focus, not the frame

@@ -3,13 +3,79 @@ next line when the width runs out, and a page's one vertical scrolling area."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QScrollBar, QVBoxLayout, QWidget
+
+
+class PageScroll(QScrollArea):
+    """A scrolling area (vertical only) whose visible scroll bar is a widget of its own.
+
+    Qt's accessible scroll area (QAccessibleAbstractScrollArea, Qt 6.11) lists the viewport and each
+    *visible* scroll bar as children, and answers `child(i)` without checking `i`. A screen reader
+    (or the AT-SPI tests' reader) asks the number of children, then each child by index: when the
+    bar disappeared in between — the page was hidden by a page change, or its content got shorter —
+    Qt read past the end of its list and the application died (SIGSEGV in
+    QAccessibleCache::idForObject, from AtSpiAdaptor's GetChildAtIndex).
+
+    Here Qt's own bars are always off, so the area's accessible children are always the viewport
+    alone. They still hold the range and the position: `verticalScrollBar()`, `ensureWidgetVisible`
+    and the wheel work as before. What the person sees and drags is `bar`, in a margin beside the
+    viewport, following that hidden bar both ways (it is not one of the area's accessible children:
+    screen readers never needed it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.bar.setObjectName("page_scroll_bar")
+        self.bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.bar.setVisible(False)
+        self._margin = 0
+        inner = self.verticalScrollBar()
+        # queued, as Qt shows and hides its own bars: once the layout that changed the range is done
+        inner.rangeChanged.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        inner.valueChanged.connect(self.bar.setValue)
+        self.bar.valueChanged.connect(inner.setValue)
+
+    def _follow(self, *_args) -> None:
+        """Take the hidden bar's range and steps; show the bar (and make room for it) when needed."""
+        inner = self.verticalScrollBar()
+        self.bar.setRange(inner.minimum(), inner.maximum())
+        self.bar.setSingleStep(inner.singleStep())
+        self.bar.setPageStep(inner.pageStep())
+        self.bar.setValue(inner.value())
+        needed = inner.maximum() > inner.minimum()
+        # Showing the bar narrows the viewport, which only makes the content taller (and hiding it
+        # the other way round): this settles at once.
+        margin = self.bar.sizeHint().width() if needed else 0
+        if margin != self._margin:
+            self._margin = margin
+            if self.isRightToLeft():
+                self.setViewportMargins(margin, 0, 0, 0)
+            else:
+                self.setViewportMargins(0, 0, margin, 0)
+        self.bar.setVisible(needed)
+        self._place()
+
+    def _place(self) -> None:
+        area = self.contentsRect()
+        x = area.left() if self.isRightToLeft() else area.right() + 1 - self._margin
+        self.bar.setGeometry(x, area.top(), self._margin, area.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._follow()     # the page step follows the viewport's height
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
+            self._follow()     # the theme and the text size set the bar's width
 
 
 def scrolling(page: QWidget, widgets: list[QWidget]) -> QScrollArea:
     """A page's one scrolling area (vertical only), holding these widgets top to bottom."""
-    scroll = QScrollArea(page)
+    scroll = PageScroll(page)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the controls take the focus, not the frame

@@ -20,7 +20,7 @@ from assistant.i18n import N_, _
 from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock
-from ui.widgets.flow import FlowLayout
+from ui.widgets.flow import FlowLayout, PageScroll
 from ui.widgets.inputs import OptionRow
 from ui.widgets.nav import NavRow
 
@@ -119,7 +119,7 @@ class ProfileDialog(QDialog):
         # Created in the order shown: that is the order screen readers meet them in.
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.scroll = QScrollArea(self)
+        self.scroll = PageScroll(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the buttons take the focus, not the frame
