@@ -181,12 +181,12 @@ class HomePage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._reveal_search)
+        QTimer.singleShot(0, self, self._reveal_search)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.scroll.verticalScrollBar().value() == 0:     # not while the person has scrolled
-            QTimer.singleShot(0, self._reveal_search)
+            QTimer.singleShot(0, self, self._reveal_search)
 
     def _reveal_search(self) -> None:
         # At large text the sentence on what the application makes can fill the window: the search

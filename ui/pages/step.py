@@ -190,7 +190,7 @@ class StepPage(QWidget):
             first = next(iter(self.blocks.values()))
             focus = QApplication.focusWidget()
             if focus is None or focus is self or first.isAncestorOf(focus):    # still at the first question
-                QTimer.singleShot(0, lambda: self.isVisible() and self.reveal_first_question(1))
+                QTimer.singleShot(0, self, lambda: self.isVisible() and self.reveal_first_question(1))
 
     def reveal_first_question(self, tries: int = 3) -> None:
         """Scroll just enough that the first question's box is in view, keeping as much of the
@@ -204,7 +204,7 @@ class StepPage(QWidget):
         reveal(self.scroll, first, box)
         if tries > 1 and not self._in_view(box):
             # the page was still being laid out (a large text size re-wraps it): once more, later
-            QTimer.singleShot(0, lambda: self.reveal_first_question(tries - 1))
+            QTimer.singleShot(0, self, lambda: self.reveal_first_question(tries - 1))
 
     def _in_view(self, box: QWidget) -> bool:
         viewport = self.scroll.viewport()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton
 from assistant import i18n
 from assistant.i18n import _
 from assistant.settings import ZOOM_STEPS
+from ui.a11y import spoken_label
 from ui.theme import MIN_TARGET
 from ui.widgets.flow import FlowLayout
 
@@ -166,6 +167,8 @@ class HeaderBar(QWidget):
         self.view.setAccessibleDescription(_("Language, reading aloud, voice settings and high contrast"))
         self.help.setText(_("&Help"))
         self.end.setText(_("&End session (erase everything)"))
+        for button in (self.help, self.end):
+            button.setAccessibleName(spoken_label(button.text()))     # no "(H)" read aloud
         self.end.setAccessibleDescription(_("Erases this person's drafts and files from this shared computer."))
         self.show_reading(False)
         self._fit()
