@@ -25,6 +25,7 @@ from assistant.formats import Problem
 from assistant.i18n import _
 from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS
 from assistant.procedures import model as m
+from assistant.procedures.texts import describe_character
 
 NAME_PART_MAX = 100
 ADDRESS_PART_MAX = 100
@@ -33,12 +34,6 @@ SHORT_MAX = 100
 KEY_SHOWN_MAX = 40     # characters of an unknown key quoted in a message (escaped)
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def describe(char: str) -> str:
-    """A character as a message can name it safely: ``U+202E RIGHT-TO-LEFT OVERRIDE``."""
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X} {name}".rstrip()
 
 
 def safe_key(key: Any) -> str:
@@ -54,7 +49,7 @@ def character_problem(text: str) -> Problem | None:
         category = unicodedata.category(char)
         if category[0] != "C":
             continue
-        code = describe(char)
+        code = describe_character(char)
         if category == "Cc":
             return Problem("text.control", _(
                 "The answer contains an invisible control character ({code}), such as a line break or a "
@@ -162,7 +157,7 @@ def glyph_problem(text: str) -> Problem | None:
     if not lacking:
         return None
     suggestion = fallback(text)
-    codes = ", ".join(describe(c) for c in lacking)
+    codes = ", ".join(describe_character(c) for c in lacking)
     if suggestion:
         return Problem("text.no_glyph", _(
             "This computer has no font for {codes}, so it would be missing from the printed form. Write the "

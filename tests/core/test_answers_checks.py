@@ -10,6 +10,7 @@ import pytest
 from assistant import i18n
 from assistant import fonts
 from assistant.interview import checks
+from assistant.procedures.texts import describe_character
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -112,7 +113,7 @@ def test_a_character_no_pdf_font_has_is_refused_before_anything_is_written(proce
     assert fonts.unprintable(char) == [char]
     error = only_error(procedure, applicant_name={**NAME, "given": f"太{char}郎"})
     assert (error.field_id, error.part, error.code) == ("applicant_name", "given", "text.no_glyph")
-    assert checks.describe(char) in error.message and "フォント" in error.message
+    assert describe_character(char) in error.message and "フォント" in error.message
 
 
 def test_a_character_only_the_fallback_font_has_is_accepted(procedure):
