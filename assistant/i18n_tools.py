@@ -23,10 +23,9 @@ from babel.messages.pofile import read_po, write_po
 from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, compile_po
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.loader import read_yaml
+from assistant.procedures.texts import translated_texts
 
 ROOT = LOCALES_DIR.parent
-TRANSLATED_KEYS = {"title", "summary", "label", "hint", "help", "purpose", "note", "name", "deadline",
-                   "item_label"}
 KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -40,25 +39,13 @@ def _assistant_template() -> Catalog:
     return catalog
 
 
-def _procedure_texts(data, path: str = ""):
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in TRANSLATED_KEYS and isinstance(value, str):
-                yield value, f"{path}.{key}".lstrip(".")
-            else:
-                yield from _procedure_texts(value, f"{path}.{key}".lstrip("."))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from _procedure_texts(item, f"{path}[{index}]")
-
-
 def _procedures_template() -> Catalog:
     from assistant.interview.parts import PART_LABELS, YES_NO_LABELS
 
     catalog = Catalog(project="tetsuzuki-assistant", domain="procedures")
     for file in sorted(BUNDLED_PROCEDURES.glob("*.yaml")):
         data, lines = read_yaml(file.read_text(encoding="utf-8"))
-        for text, _path in _procedure_texts(data):
+        for text, _path in translated_texts(data):
             catalog.add(text.strip(), locations=[(f"procedures/{file.name}", 0)])
     for text in [*PART_LABELS.values(), *YES_NO_LABELS.values()]:
         catalog.add(text, locations=[("assistant/interview/validation.py", 0)])

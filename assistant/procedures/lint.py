@@ -8,9 +8,9 @@ condition on a question asked later, and ids that changed since a previous versi
 keep answers by id). Each finding is printed as ``file:line: field path: code: message``; the
 codes are stable English words for scripts, the messages are translated.
 
-Attachments have no `reason` field in the model yet, nor deadlines a `basis`: those checks run
-only once the model has the field (see `_REASON_FIELDS`), so no finding asks for a field the
-loader would refuse.
+Every attachment says why it is needed (`reason`) and every deadline where its rule comes from
+(`basis`); `_REASON_FIELDS` lists those checks, which run only for fields the model has, so no
+finding asks for a field the loader would refuse.
 """
 
 from __future__ import annotations
@@ -24,13 +24,11 @@ from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, _
 from assistant.procedures import conditions as c
 from assistant.procedures.checks import Path_, format_path
 from assistant.procedures.loader import load_file, read_yaml
-from assistant.procedures.model import Attachment, Procedure
+from assistant.procedures.model import Attachment, Deadline, Procedure
+from assistant.procedures.texts import TRANSLATED_KEYS
 
-#: keys whose text is translated (the same as the catalogs' extraction: `i18n_tools`)
-TRANSLATED_KEYS = frozenset({"title", "summary", "label", "hint", "help", "purpose", "note", "name",
-                             "deadline", "item_label"})
 #: (model, field that must be filled) checked only when the model has that field
-_REASON_FIELDS = ((Attachment, "reason"), (Procedure, "deadline_basis"))
+_REASON_FIELDS = ((Attachment, "reason"), (Deadline, "basis"))
 
 
 @dataclass(frozen=True)
@@ -108,8 +106,10 @@ def _lint(procedure: Procedure, data: Any, file: Path, lines: dict[Path_, int],
     for model, name in _REASON_FIELDS:
         if name not in model.model_fields:
             continue   # not in this version of the format
-        items = [(procedure, ())] if model is Procedure else \
-            [(a, ("attachments", i)) for i, a in enumerate(procedure.attachments)]
+        owners = {Procedure: [(procedure, ())],
+                  Attachment: [(a, ("attachments", i)) for i, a in enumerate(procedure.attachments)],
+                  Deadline: [(d, ("deadlines", i)) for i, d in enumerate(procedure.deadlines)]}
+        items = owners.get(model, [])
         found += [((*p, name), f"{model.__name__.lower()}.no-{name.replace('_', '-')}",
                    _("`{key}` is empty; say why, in one plain sentence").format(key=name))
                   for item, p in items if not str(getattr(item, name) or "").strip()]
@@ -137,6 +137,10 @@ def _texts(data: Any, path: Path_ = ()) -> Iterator[tuple[str, Path_]]:
             if key in TRANSLATED_KEYS and isinstance(value, str):
                 if value.strip():
                     yield value, (*path, key)
+            elif key in TRANSLATED_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                for index, item in enumerate(value):
+                    if item.strip():
+                        yield item, (*path, key, index)
             else:
                 yield from _texts(value, (*path, key))
     elif isinstance(data, list):

@@ -58,7 +58,8 @@ class LoadResult:
 
 
 _TAGS = frozenset({"text", "kana", "person_name", "date", "postal_code", "address", "phone", "email", "my_number",
-                   "choice", "multi_choice", "yes_no", "number", "group", "all", "any", "not", "equals",
+                   "choice", "multi_choice", "yes_no", "number", "group", "pick_list", "bank_account",
+                   "insured_number", "residence_card", "all", "any", "not", "equals",
                    "in", "includes", "answered", "compare", "str", "int", "float", "bool"})
 
 

@@ -127,6 +127,8 @@ class MultiChoiceField(FieldBase):
 
 class YesNoField(FieldBase):
     kind: Literal["yes_no"] = Field(description="はい or いいえ, stored as true or false.")
+    allow_unknown: bool = Field(False, description=(
+        "Offer a third answer, わからない (don't know), stored as the string \"unknown\"."))
 
 
 class NumberField(FieldBase):
@@ -136,9 +138,39 @@ class NumberField(FieldBase):
     unit: str = Field("", description="Unit printed after the number, e.g. 通 or 円.")
 
 
+class PickListField(FieldBase):
+    kind: Literal["pick_list"] = Field(description=(
+        "One (or, with `multiple`, several) of a long list of options, shown as a list that can be "
+        "searched, e.g. the 16 特定疾病."))
+    options: tuple[Option, ...] = Field(min_length=2, description="The options, in the form's order.")
+    multiple: bool = Field(False, description="Whether several options may be picked.")
+
+
+class BankAccountField(FieldBase):
+    kind: Literal["bank_account"] = Field(description=(
+        "A Japanese bank account: bank, branch, type (普通/当座), number and the holder's name in "
+        "katakana, stored as an object with those parts."))
+
+
+class InsuredNumberField(FieldBase):
+    kind: Literal["insured_number"] = Field(description=(
+        "An insurance number printed on an insurance card, digits only (e.g. 介護保険の被保険者番号, 10 "
+        "digits), with an optional 記号."))
+    min_digits: int = Field(1, ge=1, le=20, description="Fewest digits of the number.")
+    max_digits: int = Field(10, ge=1, le=20, description="Most digits of the number.")
+    symbol: bool = Field(False, description="Whether the card's 記号 is asked too (e.g. 国民健康保険).")
+
+
+class ResidenceCardField(FieldBase):
+    kind: Literal["residence_card"] = Field(description=(
+        "A residence card (在留カード) or special permanent resident certificate number: two letters, "
+        "eight digits, two letters, e.g. AB12345678CD; stored in upper case."))
+
+
 SimpleField = Annotated[
     Union[TextField, KanaField, PersonNameField, DateField, PostalCodeField, AddressField, PhoneField,
-          EmailField, MyNumberField, ChoiceField, MultiChoiceField, YesNoField, NumberField],
+          EmailField, MyNumberField, ChoiceField, MultiChoiceField, YesNoField, NumberField,
+          PickListField, BankAccountField, InsuredNumberField, ResidenceCardField],
     Field(discriminator="kind"),
 ]
 
@@ -176,6 +208,41 @@ class Attachment(Strict):
     hint: str = Field("", description="What counts as this document, in plain words.")
     needed_when: Condition | None = Field(None, description="Needed only when this holds (default: always).")
     omit_when: Condition | None = Field(None, description="Not needed when this holds, e.g. verifiable by 情報連携.")
+    reason: str = Field("", description="Why the office needs it, in one plain sentence.")
+    omit_reason: str = Field("", description=(
+        "Why it may be left out when `omit_when` holds, e.g. 市区町村が情報連携で確認できるため、不要です。"))
+
+
+class Deadline(Strict):
+    id: Identifier = Field(description="Unique id of the deadline.")
+    label: Text = Field(description="The rule in plain official words, e.g. 出生日の翌日から15日以内.")
+    from_field: Identifier | None = Field(None, description=(
+        "Id of a date field the deadline counts from (e.g. the birth date); none for a rule without a "
+        "date to compute."))
+    days: int = Field(0, ge=0, le=3660, description="Days added to the date of `from_field`.")
+    months: int = Field(0, ge=0, le=120, description="Months added to the date of `from_field`.")
+    years: int = Field(0, ge=0, le=10, description="Years added to the date of `from_field`.")
+    when: Condition | None = Field(None, description="The deadline applies only when this holds.")
+    note: str = Field("", description="What happens when it is missed, in one plain sentence.")
+    basis: Text = Field(description="Where the rule comes from, e.g. 児童手当法第8条第2項.")
+
+
+class FormWording(Strict):
+    """What the form prints that is not a question."""
+    sign_heading: Text = Field("請求日・署名", description="Heading of the date and signature block.")
+    date_label: Text = Field("請求日", description="Label of the date line, left blank for the hand.")
+    signature_label: Text = Field("請求者の署名", description="Label of the signature line.")
+    notes: tuple[Text, ...] = Field((), description="Notes printed at the end of the form.")
+
+
+class ProxyWording(Strict):
+    """What a power of attorney (委任状) for this procedure says."""
+    matter: Text = Field(description="The delegated matter, e.g. 住民票の写し等の交付請求及び受領に関すること.")
+    details: tuple[Identifier, ...] = Field((), description=(
+        "Ids of fields whose answers say what exactly is delegated, printed under the matter."))
+    note: str = Field("", description=(
+        "What a representative should know, printed in the package, e.g. 個人番号入りの写しは本人の住所に"
+        "郵送されます。"))
 
 
 class Office(Strict):
@@ -206,6 +273,9 @@ class Procedure(Strict):
     office: Office = Field(description="Where the form is submitted.")
     fee: Fee = Field(default_factory=Fee, description="What it costs.")
     deadline: str = Field("", description="By when it must be filed, in plain words.")
+    deadlines: tuple[Deadline, ...] = Field((), description="Deadlines computed from the answers.")
+    form: FormWording = Field(default_factory=FormWording, description="What the form prints besides answers.")
+    proxy: ProxyWording | None = Field(None, description="The power of attorney, when a representative may apply.")
     steps: tuple[Step, ...] = Field(min_length=1, description="Question groups, one per screen.")
 
     @model_validator(mode="after")

@@ -13,6 +13,29 @@ import unicodedata
 
 from assistant.i18n import _
 
+#: keys of a definition whose text (a string, or each string of a list) is shown to people, and so
+#: extracted into the `procedures` catalogs and checked for translations by the lint
+TRANSLATED_KEYS = frozenset({
+    "title", "summary", "label", "hint", "help", "purpose", "note", "name", "deadline", "item_label",
+    "reason", "omit_reason", "basis", "matter", "sign_heading", "date_label", "signature_label", "notes"})
+
+
+def translated_texts(data, path: str = ""):
+    """(text, path) of every translated text in a definition's data, in file order."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            where = f"{path}.{key}".lstrip(".")
+            if key in TRANSLATED_KEYS and isinstance(value, str):
+                yield value, where
+            elif key in TRANSLATED_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                for index, item in enumerate(value):
+                    yield item, f"{where}[{index}]"
+            else:
+                yield from translated_texts(value, where)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from translated_texts(item, f"{path}[{index}]")
+
 #: invisible characters that reorder or hide text ("Trojan source"); other format characters such
 #: as the zero-width joiner of emoji sequences are left alone
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
