@@ -126,6 +126,13 @@ def in_item(item: str, question: str, language: str | None = None) -> str:
     return translate(IN_ITEM, language or current_language()).format(item=item, question=question) if item else question
 
 
+def answer_display(field: m.FieldDef, raw: Any, language: str | None = None) -> str:
+    """An answer kept outside a session (a saved detail) as the review would show it, in
+    `language`; "" when it cannot be read as it is (the caller shows it as typed)."""
+    value = read_field(field, raw).value
+    return "" if value is None else _display_text(field, value, language)
+
+
 # --- the record ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
