@@ -180,3 +180,13 @@ def test_the_form_json_and_qr_say_what_the_record_says(procedure, tmp_path):
     assert exported["answers"] == record.answers()
     assert exported["answers"]["members"] == [{"member_name": "山田　花子"}, {"member_name": "山田　一郎"}]
     assert _scan(result.qr)["answers"] == record.answers()
+
+
+def test_a_saved_detail_is_shown_like_an_answer_or_not_at_all(english):
+    from assistant.drafts.profile import profile_field
+    from assistant.interview.record import answer_display
+
+    name = {"family": "山田", "given": "花子", "family_kana": "やまだ", "given_kana": "はなこ"}
+    assert answer_display(profile_field("name"), name) == "山田　花子（ヤマダ　ハナコ）"
+    assert answer_display(profile_field("birth_date"), "昭和45年3月1日") == "1970年(昭和45年)3月1日"
+    assert answer_display(profile_field("birth_date"), "春ごろ") == ""     # cannot be read: the caller shows it
