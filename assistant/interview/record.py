@@ -18,7 +18,7 @@ from babel.lists import format_list
 from assistant.i18n import N_, SOURCE_LANGUAGE, _, bilingual, current_language, ptext, translate
 from assistant.interview.display import answer_text
 from assistant.interview.parts import YES_NO_LABELS
-from assistant.interview.validation import printed, read_field
+from assistant.interview.validation import FieldResult, printed, read_field
 from assistant.procedures import model as m
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ IN_ITEM = N_("{item}: {question}")
 # --- the texts of one answer: replaced by assistant.kinds at merge ------------------------------
 # (helper "kinds" builds assistant.kinds with these four functions; until then, today's functions)
 
-def _reread(field: m.FieldDef, value: Any):
+def _reread(field: m.FieldDef, value: Any) -> FieldResult:
     # A stored value read again gives the same value and display (tests/core/test_record.py).
     return read_field(field, value)
 

@@ -11,6 +11,7 @@ from assistant.export.package import export_package
 from assistant.i18n import _, ptext
 from assistant.interview.record import FieldPath, Record, bilingual_label, item_label
 from assistant.interview.session import Session
+from assistant.interview.validation import read_field
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures import model as m
 from assistant.procedures.catalog import Catalog
@@ -134,6 +135,14 @@ def test_every_kind_of_the_gallery_has_its_texts(field):
     assert row.answered and row.value == session.values()[field.id]
     assert row.display and row.printed and row.spoken
     assert row.official_label == field.label and row.label == ptext(field.label)
+
+
+@pytest.mark.parametrize("field", [f for f in FIELD_KINDS.all_fields()], ids=lambda f: f.kind)
+def test_a_stored_value_read_again_is_unchanged(field):
+    # the Record's texts are made from stored values (as assistant.kinds will make them)
+    first = Session(FIELD_KINDS, dict(FIELD_KINDS_ANSWERS)).result(field)
+    again = read_field(field, first.value)
+    assert (again.value, again.display, again.problems) == (first.value, first.display, ())
 
 
 def test_texts_per_kind_say_what_the_person_sees_prints_and_hears(english):
