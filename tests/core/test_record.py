@@ -199,3 +199,18 @@ def test_a_saved_detail_is_shown_like_an_answer_or_not_at_all(english):
     assert answer_display(profile_field("name"), name) == "山田　花子（ヤマダ　ハナコ）"
     assert answer_display(profile_field("birth_date"), "昭和45年3月1日") == "1970年(昭和45年)3月1日"
     assert answer_display(profile_field("birth_date"), "春ごろ") == ""     # cannot be read: the caller shows it
+
+
+def test_the_review_is_read_aloud_from_the_record(procedure, english):
+    from assistant.speech import read_review
+
+    session = Session(procedure, dict(MEMBERS))
+    session.go_to("review")
+    heard = " ".join(u.text for u in read_review(session))   # Japanese words are their own utterances
+    assert f"{ptext('載せる方')} 2: {ptext('氏名')}: 山田　一郎" in heard
+    for row in Record.of(session).questions:
+        assert f"{row.label}: {row.spoken or '(not answered)'}" in heard
+    kinds = Session(FIELD_KINDS, dict(FIELD_KINDS_ANSWERS))
+    kinds.go_to("review")
+    heard = " ".join(u.text for u in read_review(kinds))
+    assert "ending in 9 0 1 8" in heard and "1234" not in heard   # a My Number is never read out
