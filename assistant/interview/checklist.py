@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.i18n import N_, bilingual, current_language, translate
+from assistant.i18n import N_, bilingual, current_language, ptext, translate
 from assistant.procedures import model as m
 
 # i18n: one document to bring ({document}) and what counts as it ({hint}), on the checklist.
@@ -45,26 +45,33 @@ def checklist(procedure: m.Procedure, value: Any) -> Checklist:
     return Checklist(tuple(bring), tuple(omitted))
 
 
-def bring_texts(items: Checklist, language: str | None = None) -> list[str]:
+def procedure_text(language: str, beside: bool = True):
+    """How a procedure text is shown: translated with the official Japanese beside it (screen,
+    paper) or translated only (`beside=False`: read aloud in one voice)."""
+    return (lambda text: bilingual(text, language)) if beside else (lambda text: ptext(text, language))
+
+
+def bring_texts(items: Checklist, language: str | None = None, *, beside: bool = True) -> list[str]:
     """Each document to bring in `language`, official Japanese beside it: name, what counts as it,
     then on its own line why it is needed."""
     language = language or current_language()
+    shown = procedure_text(language, beside)
     texts = []
     for attachment in items.bring:
-        text = bilingual(attachment.label, language)
+        text = shown(attachment.label)
         if attachment.hint:
-            text = translate(DOCUMENT_HINT, language).format(document=text, hint=bilingual(attachment.hint, language))
+            text = translate(DOCUMENT_HINT, language).format(document=text, hint=shown(attachment.hint))
         if attachment.reason:
-            text += "\n" + translate(WHY, language).format(reason=bilingual(attachment.reason, language))
+            text += "\n" + translate(WHY, language).format(reason=shown(attachment.reason))
         texts.append(text)
     return texts
 
 
-def omitted_texts(items: Checklist, language: str | None = None) -> list[str]:
+def omitted_texts(items: Checklist, language: str | None = None, *, beside: bool = True) -> list[str]:
     """Each document left out for this person, in `language`, with why it is not needed."""
     language = language or current_language()
-    return [translate(NOT_NEEDED, language).format(document=bilingual(a.label, language),
-                                                   reason=bilingual(a.omit_reason, language))
+    shown = procedure_text(language, beside)
+    return [translate(NOT_NEEDED, language).format(document=shown(a.label), reason=shown(a.omit_reason))
             for a in items.omitted]
 
 

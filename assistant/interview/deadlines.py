@@ -23,7 +23,8 @@ from typing import Any
 from babel.dates import format_date, format_timedelta
 
 from assistant.formats.dates import display_date, era_date
-from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, current_language, translate
+from assistant.i18n import N_, SOURCE_LANGUAGE, current_language, translate
+from assistant.interview.checklist import procedure_text
 from assistant.procedures import model as m
 
 # i18n: a deadline ({deadline}, the procedure's rule) with its date still to come; {date} in the western and
@@ -87,13 +88,16 @@ def shown_date(day: dt.date, language: str) -> str:
     return f"{format_date(day, format='long', locale=language)} ({era_date(iso)})"
 
 
-def deadline_texts(items: list[DueDate], today: dt.date, language: str | None = None) -> list[str]:
-    """Each deadline of this case in `language`: the rule with the official Japanese beside it, the
-    last day, how many days are left or that it has passed, and what missing it means."""
+def deadline_texts(items: list[DueDate], today: dt.date, language: str | None = None, *,
+                   beside: bool = True) -> list[str]:
+    """Each deadline of this case in `language`: the rule with the official Japanese beside it (not
+    with `beside=False`, for reading aloud), the last day, how many days are left or that it has
+    passed, and what missing it means."""
     language = language or current_language()
+    shown = procedure_text(language, beside)
     texts = []
     for item in items:
-        rule, note = bilingual(item.deadline.label, language), bilingual(item.deadline.note, language)
+        rule, note = shown(item.deadline.label), shown(item.deadline.note)
         left = item.days_left(today)
         if left is None:
             text = rule
