@@ -92,3 +92,9 @@ def test_the_lint_asks_for_the_proxy_wording_when_a_representative_may_apply(tmp
     found = [(f.line, f.path, f.code) for f in lint_files([file])]
     assert found == [(line_of(file, "who_may_apply:"), "who_may_apply", "proxy.no-wording")]
     assert lint_files([BUNDLED_PROCEDURES / "juminhyo_copy.yaml"]) == []
+
+
+def test_the_lint_finds_an_attachment_without_its_reason(tmp_path, english):
+    file = variant(tmp_path, JUMINHYO, "    reason: 本人や同じ世帯の方ではない方が請求するとき、本人が頼んだことを確認します。\n", "")
+    found = [(f.line, f.path, f.code) for f in lint_files([file])]
+    assert found == [(line_of(file, "- id: power_of_attorney"), "attachments[1].reason", "attachment.no-reason")]
