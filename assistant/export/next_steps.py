@@ -1,9 +1,10 @@
 """What to do once the files are made, in the person's language: print and sign, where to go (the
-resident's municipality, not the representative's), what to bring, the fee, opening hours and other
-ways when the procedure knows them, the deadline and the deadlines computed from the answers (days
-left, or passed and what that means), the documents left out and why, and for a representative the
-procedure's `proxy:` note. Shown on the done page; each item is a whole
-translated sentence or a labelled line, procedure texts with the official Japanese beside them.
+resident's municipality, not the representative's), what to bring and why (and what need not be
+brought, and why: interview/checklist.py), the fee, opening hours and other ways when the procedure
+knows them, the deadline and the deadlines computed from the answers (days left, or passed and what
+that means: interview/deadlines.py), and with a 委任状 the procedure's `proxy:` note. Shown on the
+done page; each item is a whole translated sentence or a labelled line, procedure texts with the
+official Japanese beside them.
 
 Also: copying the whole package to a folder the person chooses (a USB stick), the way to take the
 files home from a shared computer.
