@@ -37,10 +37,10 @@ from assistant.interview.session import FieldError
 from assistant.interview.validation import field_label, read_field
 from assistant.procedures import model as m
 from assistant.procedures.conditions import is_answered
+from assistant.procedures.model import APPLICANT
 
 log = logging.getLogger(__name__)
 
-APPLICANT = "applicant"
 MY_NUMBER = "my_number"
 MEANINGS = ("name", "birth_date", "sex", "address", "phone", "email", MY_NUMBER)
 FORMAT = 1

@@ -1,7 +1,10 @@
 """What to do once the files are made, in the person's language: print and sign, where to go (the
-resident's municipality, not the representative's), what to bring, the fee, opening hours and other
-ways when the procedure knows them, the deadline. Shown on the done page; each item is a whole
-translated sentence or a labelled line, procedure texts with the official Japanese beside them.
+resident's municipality, not the representative's), what to bring and why (and what need not be
+brought, and why: interview/checklist.py), the fee, opening hours and other ways when the procedure
+knows them, the deadline and the deadlines computed from the answers (days left, or passed and what
+that means: interview/deadlines.py), and with a 委任状 the procedure's `proxy:` note. Shown on the
+done page; each item is a whole translated sentence or a labelled line, procedure texts with the
+official Japanese beside them.
 
 Also: copying the whole package to a folder the person chooses (a USB stick), the way to take the
 files home from a shared computer.
@@ -9,6 +12,7 @@ files home from a shared computer.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +21,8 @@ from babel.numbers import format_decimal
 
 from assistant.i18n import _, bilingual, current_language
 from assistant.interview.applicant import applicant_rule
+from assistant.interview.checklist import bring_texts, omitted_texts
+from assistant.interview.deadlines import deadline_texts
 from assistant.interview.display import listed, resident_municipality
 from assistant.interview.session import Session
 
@@ -34,11 +40,17 @@ class NextSteps:
     deadline: str
     letter: str
     applicant_note: str = ""
+    #: the documents this person need not bring, each with why
+    omitted: tuple[str, ...] = ()
+    #: the deadlines computed from the answers, each with its date and days left or "passed"
+    deadlines: tuple[str, ...] = ()
 
 
-def next_steps(session: Session, *, power_of_attorney: bool = False) -> NextSteps:
-    """The next steps of `session`'s procedure in the interface language."""
+def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.date | None = None) -> NextSteps:
+    """The next steps of `session`'s procedure in the interface language; days left count from
+    `today` (default: the real today)."""
     procedure, language = session.procedure, current_language()
+    items = session.checklist()
     municipality = resident_municipality(session)
     rule = applicant_rule(session)
     fee = procedure.fee
@@ -55,16 +67,20 @@ def next_steps(session: Session, *, power_of_attorney: bool = False) -> NextStep
         where=_("Where to go: {office}").format(office=bilingual(procedure.office.name)),
         municipality=_("The resident is registered in {municipality}: go to the office of that city, ward, town or "
                        "village.").format(municipality=municipality) if municipality else "",
-        bring=tuple(bilingual(a.label) for a in session.needed_attachments()),
+        bring=tuple(bring_texts(items)),
         fee=fee_text,
         hours=_("Opening hours and other ways: {note}").format(note=bilingual(procedure.office.note))
         if procedure.office.note else "",
         deadline=_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)) if procedure.deadline else "",
-        letter=_("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
-                 "and the representative brings it.") if power_of_attorney else "",
+        letter="\n".join(filter(None, (
+            _("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
+              "and the representative brings it."),
+            bilingual(procedure.proxy.note) if procedure.proxy else ""))) if power_of_attorney else "",
         # what applies to this kind of applicant (住民票: a copy with the My Number asked for by an agent is
         # mailed to the resident's address)
         applicant_note=bilingual(rule.note) if rule is not None and rule.note else "",
+        omitted=tuple(omitted_texts(items)),
+        deadlines=tuple(deadline_texts(session.due_dates(), today or dt.date.today())),
     )
 
 

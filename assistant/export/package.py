@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.export.data import build_record
 from assistant.export.outputs import ExportError, publish, staged_file, staging_folder  # noqa: F401
 from assistant.export.pdf import render_pdf
-from assistant.export.proxy_letter import needs_power_of_attorney, render_power_of_attorney
+from assistant.export.proxy_letter import needs_power_of_attorney, power_of_attorney_record, render_power_of_attorney
 from assistant.export.qr import write_qr
 from assistant.export.summary import render_copy
 from assistant.i18n import _, current_language
@@ -64,7 +64,8 @@ def export_package(session: Session, out_dir: Path, created: dt.datetime | None 
     under `out_dir`.
 
     `assistance` (who filled in) goes into the JSON as "filled_by" and onto the form as one line
-    at the foot, when someone helped. Folder and file names carry the procedure id and the time,
+    at the foot, when someone helped. With a 委任状, the JSON's "power_of_attorney" gives its
+    matter and the procedure's note for the representative. Folder and file names carry the procedure id and the time,
     never personal data. With `with_copy=False` the copy is left for `add_copy` (the window shows
     the form first: the copy is one more PDF, ~0.2 s).
 
@@ -82,12 +83,15 @@ def export_package(session: Session, out_dir: Path, created: dt.datetime | None 
     answers = Record.of(session, language)   # read once: every file below says the same
     with staging_folder(out_dir) as staging:
         record = build_record(session, created, assistance, answers)
+        needs_letter = needs_power_of_attorney(session, assistance)
+        if needs_letter:
+            record["power_of_attorney"] = power_of_attorney_record(session)
         qr = write_qr(answers, staging / f"{name}.qr.png")
         pdf = render_pdf(session, staging / f"{name}.pdf", created, assistance, qr, answers)
         data = staging / f"{name}.json"
         data.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         letter = None
-        if needs_power_of_attorney(session, assistance):
+        if needs_letter:
             letter = render_power_of_attorney(session, staging / f"{name}.power_of_attorney.pdf", created,
                                               assistance)
         folder = publish(staging, out_dir, f"{name}-{created:%Y%m%d-%H%M%S}")

@@ -130,12 +130,13 @@ def _section(pdf: FPDF, title: str, rows: list[tuple[str, str]]) -> None:
     pdf.ln(3)
 
 
-def _signature_box(pdf: FPDF) -> None:
+def _signature_box(pdf: FPDF, form: m.FormWording) -> None:
+    """The date and signature lines, worded by the procedure's `form:` block, left blank for the hand."""
     with bold(pdf, 11):
-        pdf.cell(0, 8, "請求日・署名", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 8, form.sign_heading, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10.5)
     with pdf.table(col_widths=(55, 125), first_row_as_headings=False, line_height=12) as table:
-        for label, blank in (("請求日", "　　　　年　　　月　　　日"), ("請求者の署名", "")):
+        for label, blank in ((form.date_label, "　　　　年　　　月　　　日"), (form.signature_label, "")):
             row = table.row()
             row.cell(label, style=FontFace(family=FONT, emphasis="", fill_color=GREY))
             row.cell(blank)
@@ -143,12 +144,26 @@ def _signature_box(pdf: FPDF) -> None:
 
 
 def _bring_lines(session: Session) -> list[str]:
-    procedure = session.procedure
-    lines = [f"□ {a.label}：{a.hint}" if a.hint else f"□ {a.label}" for a in session.needed_attachments()]
+    """What to bring, each with why; what this person need not bring, with why; office and fee."""
+    procedure, items = session.procedure, session.checklist()
+    lines = []
+    for a in items.bring:
+        lines.append(f"□ {a.label}：{a.hint}" if a.hint else f"□ {a.label}")
+        if a.reason:
+            lines.append(f"　必要な理由：{a.reason}")
+    lines += [f"不要：{a.label}　{a.omit_reason}" for a in items.omitted]
     lines.append(f"提出先：{procedure.office.name}")
     if procedure.fee.amount_yen is not None:
         lines.append(f"手数料：{procedure.fee.amount_yen:,}円　{procedure.fee.note}".rstrip())
     return lines
+
+
+def _notes(pdf: FPDF, notes: tuple[str, ...]) -> None:
+    """The procedure's notes at the end of the form (`form: notes:`)."""
+    pdf.ln(2)
+    pdf.set_font(FONT, "", 9.5)
+    for note in notes:
+        pdf.multi_cell(0, 5.5, f"※{note}", new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR, align="L")
 
 
 def _bring_list(pdf: FPDF, lines: list[str]) -> None:
@@ -205,8 +220,9 @@ def _heading(pdf: FPDF, title: str, created: dt.datetime, qr: Path | None) -> No
 
 def render_pdf(session: Session, path: Path, created: dt.datetime, assistance: Assistance | None = None,
                qr: Path | None = None, record: Record | None = None) -> PdfResult:
-    """Write the form with every answer that applies, boxes for date and signature and what to
-    bring, and say which characters (if any) no font could draw.
+    """Write the form with every answer that applies, boxes for date and signature (worded by the
+    procedure's `form:` block), what to bring and why, the form's notes, and say which characters
+    (if any) no font could draw.
 
     With `assistance` from someone who helped, a line at the foot of each page says who; `qr` is a
     PNG of the record's QR code (qr.write_qr), drawn in the top right corner. The answers are
@@ -220,13 +236,16 @@ def render_pdf(session: Session, path: Path, created: dt.datetime, assistance: A
     lines = _bring_lines(session)
     pdf = new_pdf(procedure.title)
     pdf.helper_line = printed_helper(assistance)
-    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *lines, *_section_texts(sections)])
+    form = procedure.form
+    wording = [form.sign_heading, form.date_label, form.signature_label, *form.notes]
+    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *lines, *wording, *_section_texts(sections)])
     if missing:
         log.warning("%d character(s) have no glyph in the embedded fonts", len(missing))
     _heading(pdf, procedure.title, created, qr)
     for title, rows in sections:
         _section(pdf, title, rows)
-    _signature_box(pdf)
+    _signature_box(pdf, form)
     _bring_list(pdf, lines)
+    _notes(pdf, form.notes)
     pdf.output(str(path))
     return PdfResult(path, frozenset(missing))

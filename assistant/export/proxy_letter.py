@@ -5,6 +5,12 @@ delegation, the delegated matter (for the residence record: which certificate, h
 a date line and the resident's (委任者) details, then a blank line for the resident's own signature.
 Date and signature are never filled in: the resident writes them by hand.
 
+The delegated matter and the answers printed under it (which certificate, how many copies) are the
+procedure's `proxy:` block (`matter`, `details`); its `note` (住民票: a copy with the My Number is
+mailed to the resident) is printed among the notes, for the representative. A procedure a
+representative may apply for without a `proxy:` block still gets a 委任状, naming the form's title
+as the matter (「…」の提出及び受領に関すること) — the lint asks for the block (`proxy.no-wording`).
+
 Who is who comes from the fields' `person` and `meaning`: the representative is the applicant (the
 person who comes to the counter); the resident is the other person of the form with answers. When
 the form has only the applicant's details (the resident applies through a representative who
@@ -26,18 +32,16 @@ from assistant.interview.assisted import FAMILY, PROXY, Assistance
 from assistant.interview.session import Session
 from assistant.interview.validation import printed
 from assistant.procedures import model as m
+from assistant.procedures.model import APPLICANT
 
 log = logging.getLogger(__name__)
 
 TITLE = "委任状"
 ATTACHMENT = "power_of_attorney"
-APPLICANT = "applicant"
 PRINTED = ("address", "name", "birth_date", "phone")   # never "my_number"
 LABELS = {"address": "住所", "name": "氏名", "birth_date": "生年月日", "phone": "電話番号"}
-#: the delegated matter by procedure id; other procedures get a sentence made from their title
-MATTERS = {"juminhyo_copy": "住民票の写し等の交付請求及び受領に関すること"}
-#: answers that say what exactly is delegated, printed under the matter when they apply
-DETAIL_FIELDS = ("certificate_type", "scope", "members", "copies", "optional_entries")
+#: the matter of a procedure without a `proxy:` block
+GENERIC_MATTER = "「{title}」の提出及び受領に関すること"
 SENTENCE = "私は、上記の者を代理人と定め、次の事項を委任します。"
 DATE_LINE = "令和　　　年　　　月　　　日"
 NOTES = ("※日付と委任者の署名は、委任者ご本人が自分で書いてください。",
@@ -80,11 +84,11 @@ def _people(session: Session, assistance: Assistance | None) -> tuple[dict[str, 
 
 
 def _matter_lines(session: Session) -> list[str]:
-    procedure = session.procedure
-    lines = [MATTERS.get(procedure.id, f"「{procedure.title}」の提出及び受領に関すること")]
+    procedure, wording = session.procedure, session.procedure.proxy
+    lines = [wording.matter if wording else GENERIC_MATTER.format(title=procedure.title)]
     values = session.values()
     details = []
-    for field_id in DETAIL_FIELDS:
+    for field_id in wording.details if wording else ():
         if values.get(field_id) in (None, [], ""):
             continue
         field = procedure.field(field_id)
@@ -92,6 +96,16 @@ def _matter_lines(session: Session) -> list[str]:
     if details:
         lines.append("　".join(details))
     return lines
+
+
+def power_of_attorney_record(session: Session) -> dict[str, str]:
+    """The 委任状 for the JSON: the delegated matter and, when the procedure has one, its note for
+    the representative (official Japanese)."""
+    wording = session.procedure.proxy
+    record = {"matter": _matter_lines(session)[0]}
+    if wording and wording.note:
+        record["note"] = wording.note
+    return record
 
 
 def _display(session: Session, field: m.FieldDef) -> str:
@@ -116,8 +130,13 @@ def _block(pdf: FPDF, heading: str, rows: list[tuple[str, str]], line_height: fl
     pdf.ln(4)
 
 
-def _texts(agent: dict[str, str], resident: dict[str, str], matter: list[str]) -> list[str]:
-    return [TITLE, SENTENCE, DATE_LINE, *NOTES, *LABELS.values(), *agent.values(), *resident.values(), *matter]
+def _notes(procedure: m.Procedure) -> list[str]:
+    """The fixed notes, then the procedure's note for the representative."""
+    return [*NOTES, *([f"※{procedure.proxy.note}"] if procedure.proxy and procedure.proxy.note else [])]
+
+
+def _texts(agent: dict[str, str], resident: dict[str, str], matter: list[str], notes: list[str]) -> list[str]:
+    return [TITLE, SENTENCE, DATE_LINE, *notes, *LABELS.values(), *agent.values(), *resident.values(), *matter]
 
 
 def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
@@ -128,10 +147,10 @@ def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
     no font can draw are left out like on the form, which reports them (pdf.render_pdf).
     """
     agent, resident = _people(session, assistance)
-    matter = _matter_lines(session)
+    matter, notes = _matter_lines(session), _notes(session.procedure)
     pdf = new_pdf(TITLE)
     pdf.set_creation_date(created)
-    if add_fallback_font(pdf, _texts(agent, resident, matter)):
+    if add_fallback_font(pdf, _texts(agent, resident, matter, notes)):
         log.warning("the power of attorney has characters no embedded font can draw")
     with bold(pdf, 22):
         pdf.cell(0, 16, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
@@ -147,7 +166,7 @@ def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
     rows = [(LABELS[k], resident.get(k, "")) for k in PRINTED]
     _block(pdf, "（委任者）", [*rows, ("署名（自署）", "")], line_height=12)
     pdf.set_font(FONT, "", 9)
-    for note in NOTES:
+    for note in notes:
         pdf.multi_cell(0, 5.5, note, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path

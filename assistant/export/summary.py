@@ -3,7 +3,8 @@
 The official form is in Japanese (pdf.py); this A4 PDF says the same in the person's language, with
 the official Japanese beside every procedure text so the two can be compared line by line: the
 procedure, the date, each answer of the review, what to do next (print, date and sign the form;
-where to bring it; fee, deadline and documents) and who helped. It says at the top, and at the foot
+where to bring it; fee, deadline, the documents with why and those left out with why), the
+deadlines computed from the answers, and who helped. It says at the top, and at the foot
 of every page, that it is not for submission. In Japanese it is still made, as a plain summary.
 
 Everything is written in the `language` given, never in whatever the interface shows meanwhile
@@ -28,6 +29,8 @@ from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
 from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
+from assistant.interview.checklist import bring_texts, omitted_texts
+from assistant.interview.deadlines import deadline_texts
 from assistant.interview.display import resident_municipality
 from assistant.interview.record import Record, bilingual_label
 from assistant.interview.session import Session
@@ -142,15 +145,17 @@ class _Copy:
                           "or village.")).format(municipality=where) if where else ""
 
     def documents(self) -> list[str]:
-        lines = []
-        for attachment in self.session.needed_attachments():
-            if attachment.hint:
-                # i18n: one document to bring ({document}) and what counts as it ({hint}).
-                lines.append("□ " + self.tr(N_("{document}: {hint}")).format(
-                    document=self.both(attachment.label), hint=self.both(attachment.hint)))
-            else:
-                lines.append("□ " + self.both(attachment.label))
+        """The documents to bring, each with why, then those this person need not bring, with why."""
+        items = self.session.checklist()
+        lines = ["□ " + text for text in bring_texts(items, self.language)]
+        omitted = omitted_texts(items, self.language)
+        if omitted:
+            lines += [self.tr(N_("What you need not bring:")), *omitted]
         return lines
+
+    def deadlines(self) -> list[str]:
+        """The deadlines computed from the answers, days left counted from the day the copy was made."""
+        return deadline_texts(self.session.due_dates(), self.created.date(), self.language)
 
     def notes(self) -> list[str]:
         """Fee, deadline, the 委任状 and who helped, when there is something to say."""
@@ -173,6 +178,8 @@ class _Copy:
         if self.power_of_attorney:
             notes.append(self.tr("A power of attorney (委任状) was made too: the resident reads it, writes the date "
                                  "and signs it, and the representative brings it."))
+            if procedure.proxy and procedure.proxy.note:   # what the representative should know
+                notes.append(self.both(procedure.proxy.note))
         return notes + self.helped()
 
     def helped(self) -> list[str]:
@@ -193,6 +200,7 @@ class _Copy:
         yield from (self.banner(), self.title(), self.both(self.session.procedure.title), self.made_on())
         yield from (text for row in self.rows for text in row)
         yield from (*self.next_steps(), *self.notes(), self.tr(PAGE_LABEL))
+        yield from (self.tr(N_("Deadlines")), *self.deadlines())
         yield from (self.tr(N_("Your answers")), self.tr(N_("What to do next")))
 
     # --- layout ----------------------------------------------------------------------------------
@@ -211,6 +219,17 @@ class _Copy:
         self._heading(pdf, self.tr(N_("What to do next")))
         pdf.set_font(FONT, "", 10)
         for line in [*self.next_steps(), *self.notes()]:
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap, align="L")
+            pdf.ln(1)
+        self._deadlines(pdf)
+
+    def _deadlines(self, pdf: FPDF) -> None:
+        deadlines = self.deadlines()
+        if not deadlines:
+            return
+        self._heading(pdf, self.tr(N_("Deadlines")))
+        pdf.set_font(FONT, "", 10)
+        for line in deadlines:
             pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap, align="L")
             pdf.ln(1)
 

@@ -12,7 +12,9 @@ from typing import Any
 
 from assistant.events import Event
 from assistant.i18n import ngettext, ptext
+from assistant.interview.checklist import Checklist, checklist
 from assistant.interview.checks import type_problem, unknown_part_problem
+from assistant.interview.deadlines import DueDate, due_dates
 from assistant.interview.validation import FieldResult, field_label, read_field
 from assistant.procedures import model as m
 
@@ -255,10 +257,16 @@ class Session:
                     out[field.id] = self.result(field).value
         return out
 
+    def checklist(self) -> Checklist:
+        """The attachments to bring and those left out, for the answers so far (checklist.py)."""
+        return checklist(self.procedure, self.value)
+
+    def due_dates(self) -> list[DueDate]:
+        """The deadlines that apply to the answers so far, with their last day (deadlines.py)."""
+        return due_dates(self.procedure, self.value)
+
     def needed_attachments(self) -> list[m.Attachment]:
-        return [a for a in self.procedure.attachments
-                if (a.needed_when is None or a.needed_when.holds(self.value))
-                and not (a.omit_when and a.omit_when.holds(self.value))]
+        return list(self.checklist().bring)
 
 
 def _errors(field_id: str, field: m.FieldDef, result: FieldResult) -> list[FieldError]:

@@ -64,6 +64,8 @@ def _used_twice(what: str) -> str:
         "person": _("the person id `{id}` is already used at {where}; give each person its own id, e.g. `{id}_2`"),
         "option": _("the option value `{id}` is already used at {where} in this question; give each option "
                     "its own value, e.g. `{id}_2`"),
+        "deadline": _("the deadline id `{id}` is already used at {where}; give each deadline its own id, e.g. "
+                      "`{id}_2`"),
     }[what]
 
 
@@ -87,9 +89,12 @@ def check(procedure: Procedure, line_of: LineOf = lambda _path: None) -> list[Pr
                             "attachment", line_of)
     problems += _duplicates([(p.id, ("persons", i, "id")) for i, p in enumerate(procedure.persons)],
                             "person", line_of)
+    problems += _duplicates([(d.id, ("deadlines", i, "id")) for i, d in enumerate(procedure.deadlines)],
+                            "deadline", line_of)
     for field, path, _conditions in fields:
         problems += _check_field(field, path, line_of)
     problems += _check_references(procedure, fields)
+    problems += _check_wording(procedure, fields)
     problems += _check_cycles(fields)
     return problems
 
@@ -119,6 +124,7 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
         for key in ("needed_when", "omit_when"):
             if getattr(attachment, key):
                 conditions.append((getattr(attachment, key), ("attachments", i, key)))
+    conditions += [(d.when, ("deadlines", i, "when")) for i, d in enumerate(procedure.deadlines) if d.when]
     for condition, path in conditions:
         unknown = sorted(condition.fields() - known)
         if unknown:
@@ -139,6 +145,36 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
             problems.append(Problem(("who_may_apply", i, "needs"), _(
                 "unknown attachment `{id}`; declare it in `attachments` or remove it from `needs`"
             ).format(id=missing)))
+    return problems
+
+
+def _check_wording(procedure: Procedure, fields: list) -> list[Problem]:
+    """The `proxy:` details, the deadlines' dates and the attachments' omissions point at what exists."""
+    problems = []
+    # only questions outside a repeatable group have one answer a deadline or a 委任状 can use
+    by_id = {field.id: field for field, path, _c in fields if len(path) == 4}
+    for i, attachment in enumerate(procedure.attachments):
+        if attachment.omit_when is not None and not attachment.omit_reason.strip():
+            problems.append(Problem(("attachments", i, "omit_when"), _(
+                "`omit_when` needs an `omit_reason` saying why the document may then be left out, e.g. "
+                "`omit_reason: 市区町村が情報連携で確認できるため、不要です。`")))
+    for i, deadline in enumerate(procedure.deadlines):
+        if deadline.from_field is None:
+            continue
+        field = by_id.get(deadline.from_field)
+        if field is None:
+            problems.append(Problem(("deadlines", i, "from_field"), _(
+                "`from_field` names no question of this procedure outside a repeatable group, `{id}`; use the "
+                "id of a date question (check the spelling)").format(id=shorten(deadline.from_field))))
+        elif field.kind != "date":
+            problems.append(Problem(("deadlines", i, "from_field"), _(
+                "`from_field` must name a date question, but `{id}` is of kind {kind}; a deadline counts from a "
+                "date, e.g. `from_field: birth_date`").format(id=deadline.from_field, kind=field.kind)))
+    for j, detail in enumerate(procedure.proxy.details if procedure.proxy else ()):
+        if detail not in by_id:
+            problems.append(Problem(("proxy", "details", j), _(
+                "`details` names no question of this procedure outside a repeatable group, `{id}`; list the ids "
+                "of questions whose answers say what is delegated (check the spelling)").format(id=shorten(detail))))
     return problems
 
 

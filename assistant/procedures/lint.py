@@ -5,8 +5,11 @@ lint reports what works but serves people badly: a field without a hint or an ex
 without a translation in a shipped language, a condition that can never be true (an `equals` on
 an option the question does not have), a step or question that can therefore never be shown, a
 condition on a question asked later, and ids that changed since a previous version (saved drafts
-keep answers by id). Each finding is printed as ``file:line: field path: code: message``; the
-codes are stable English words for scripts, the messages are translated.
+keep answers by id). Conditions of attachments and deadlines are checked like those of questions;
+a procedure a representative may apply for without a `proxy:` block gets a 委任状 naming only its
+title (proxy_letter.py), so the lint asks for the block. Each finding is printed as
+``file:line: field path: code: message``; the codes are stable English words for scripts, the
+messages are translated.
 
 Every attachment says why it is needed (`reason`) and every deadline where its rule comes from
 (`basis`); `_REASON_FIELDS` lists those checks, which run only for fields the model has, so no
@@ -101,6 +104,8 @@ def _lint(procedure: Procedure, data: Any, file: Path, lines: dict[Path_, int],
     conditions += [(getattr(a, key), ("attachments", i, key), "attachment", None)
                    for i, a in enumerate(procedure.attachments) for key in ("needed_when", "omit_when")
                    if getattr(a, key) is not None]
+    conditions += [(d.when, ("deadlines", i, "when"), "deadline", None)
+                   for i, d in enumerate(procedure.deadlines) if d.when is not None]
     for condition, path, owner, position in conditions:
         found += _check_condition(condition, path, owner, position, by_id, order)
     for model, name in _REASON_FIELDS:
@@ -113,6 +118,10 @@ def _lint(procedure: Procedure, data: Any, file: Path, lines: dict[Path_, int],
         found += [((*p, name), f"{model.__name__.lower()}.no-{name.replace('_', '-')}",
                    _("`{key}` is empty; say why, in one plain sentence").format(key=name))
                   for item, p in items if not str(getattr(item, name) or "").strip()]
+    if procedure.proxy is None and any(rule.role == "proxy" for rule in procedure.who_may_apply):
+        found.append((("who_may_apply",), "proxy.no-wording", _(
+            "a representative may apply but there is no `proxy:` block; its power of attorney then names only "
+            "the form's title: add one, e.g. `proxy: {matter: 住民票の写し等の交付請求及び受領に関すること}`")))
     for language, known in languages.items():
         for text, path in _texts(data):
             if text.strip() not in known:

@@ -255,6 +255,10 @@ class Fee(Strict):
     note: str = Field("", description="How the fee varies.")
 
 
+#: the id of the person who applies (comes to the counter, signs): `persons: [{id: applicant, …}]`
+APPLICANT = "applicant"
+
+
 class Person(Strict):
     id: Identifier = Field(description="Id used by the fields' `person`.")
     label: Text = Field(description="Official Japanese role on the form, e.g. 請求者, 対象者.")

@@ -9,11 +9,14 @@ read: only its last four digits, as the screen shows them.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
 
 from assistant.i18n import _, current_language, ngettext, ptext
+from assistant.interview.checklist import bring_texts, omitted_texts
+from assistant.interview.deadlines import deadline_texts
 from assistant.interview.parts import YES_NO_LABELS
 from assistant.interview.record import FieldPath, Record, in_item, item_label
 from assistant.interview.validation import FieldResult, field_label
@@ -167,8 +170,10 @@ def read_review(session: Session, rate: float = 1.0) -> list[Utterance]:
                                "{office}, with a list of what to bring.").format(office=office), rate)
 
 
-def read_export(session: Session, result: ExportResult, rate: float = 1.0) -> list[Utterance]:
-    """The end: the form is ready, characters to write by hand, what to do and bring."""
+def read_export(session: Session, result: ExportResult, rate: float = 1.0,
+                today: dt.date | None = None) -> list[Utterance]:
+    """The end: the form is ready, characters to write by hand, what to do and bring and why, what
+    need not be brought, the representative's note, and the deadlines with days left (from `today`)."""
     lines = [_("Your form is ready.")]
     if result.missing:
         lines.append(_("This computer has no font for these characters, so they are blank on the "
@@ -176,12 +181,17 @@ def read_export(session: Session, result: ExportResult, rate: float = 1.0) -> li
                            characters="、".join(sorted(result.missing))))
     lines += [_("1. Print the PDF, write the date and sign it."),
               _("2. Bring it to: {office}").format(office=ptext(session.procedure.office.name))]
-    bring = [ptext(a.label) for a in session.needed_attachments()]
+    items = session.checklist()
+    bring = [ptext(a.label) for a in items.bring]
     if bring:
         lines.append(_("3. Bring these too: {documents}").format(documents=_listed(bring)))
+    lines += bring_texts(items, beside=False) + omitted_texts(items, beside=False)
     if getattr(result, "power_of_attorney", None) is not None:
         lines.append(_("A power of attorney (委任状) was made too: the resident reads it, writes the date and "
                        "signs it, and the representative brings it."))
+        proxy = session.procedure.proxy
+        lines += [ptext(proxy.note)] if proxy and proxy.note else []
+    lines += deadline_texts(session.due_dates(), today or dt.date.today(), beside=False)
     return [u for line in lines for u in _say(line, rate)]
 
 

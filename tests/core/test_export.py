@@ -95,3 +95,20 @@ def test_a_my_number_is_masked_on_screen_but_printed_in_full_on_the_form(tmp_pat
     assert "123456789018" not in review["my_number"].replace(" ", "") and review["my_number"].endswith("9018")
     result = export_package(session, tmp_path, CREATED)
     assert "1234 5678 9018" in pdftotext(result.pdf)
+
+
+def test_the_date_and_signature_lines_and_notes_are_the_procedures_wording(tmp_path):
+    from assistant.procedures.loader import load_file
+
+    source = (BUNDLED_PROCEDURES / "juminhyo_copy.yaml").read_text(encoding="utf-8")
+    wording = "form:\n  sign_heading: 請求日・署名\n  date_label: 請求日\n  signature_label: 請求者の署名\n"
+    assert wording in source
+    (tmp_path / "juminhyo_copy.yaml").write_text(source.replace(wording, (
+        "form:\n  sign_heading: 申請日・署名\n  date_label: 申請日\n  signature_label: 申請者の署名（自署）\n"
+        "  notes: [窓口で本人確認書類を見せてください。]\n")), encoding="utf-8")
+    procedure, errors = load_file(tmp_path / "juminhyo_copy.yaml")
+    assert errors == []
+    text = pdftotext(export_package(Session(procedure, dict(ANSWERS)), tmp_path / "out", CREATED).pdf)
+    assert "申請日・署名 申請日 年 月 日 申請者の署名（自署）" in text
+    assert "請求日" not in text and "請求者の署名" not in text
+    assert text.split("持ち物・提出先", 1)[1].count("※窓口で本人確認書類を見せてください。") == 1   # at the end

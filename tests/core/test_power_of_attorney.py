@@ -6,6 +6,7 @@ All people, addresses and numbers here are invented.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -81,7 +82,8 @@ def test_letter_never_prints_a_my_number_even_when_the_form_asks_for_one(procedu
     assert "1234 5678 9018" in pdftotext(result.pdf)   # the form itself asks for it
     letter = pdftotext(result.power_of_attorney).replace(" ", "")
     assert "佐藤梅子" in letter
-    assert "9018" not in letter and "個人番号" not in letter
+    assert "9018" not in letter
+    assert "個人番号" not in letter.split("※")[0]   # no row for it; the notes only say where such copies go
 
 
 @pytest.mark.parametrize("relationship", ["self", "household"])
@@ -114,3 +116,51 @@ def test_procedures_without_representatives_never_get_a_letter(tmp_path):
     alone, _errors = load_file(GALLERY / "conditions.yaml")
     assert not any(rule.role == "proxy" for rule in alone.who_may_apply)
     assert not needs_power_of_attorney(Session(alone, {}), HELPER)
+
+
+def _juminhyo_variant(tmp_path, old: str, new: str):
+    source = (BUNDLED_PROCEDURES / "juminhyo_copy.yaml").read_text(encoding="utf-8")
+    assert old in source
+    (tmp_path / "juminhyo_copy.yaml").write_text(source.replace(old, new, 1), encoding="utf-8")
+    procedure, errors = load_file(tmp_path / "juminhyo_copy.yaml")
+    assert errors == []
+    return procedure
+
+
+def test_the_matter_and_its_details_come_from_the_proxy_block(tmp_path):
+    procedure = _juminhyo_variant(
+        tmp_path, "  matter: 住民票の写し等の交付請求及び受領に関すること\n"
+                  "  details: [certificate_type, scope, members, copies, optional_entries]\n",
+        "  matter: 住民票の写しの請求に関すること\n  details: [copies]\n")
+    text = _letter_text(procedure, PROXY_ANSWERS, tmp_path / "out")
+    matter = text.split("委任する事項", 1)[1].split("令和", 1)[0]
+    assert "住民票の写しの請求に関すること" in matter and "通数：2通" in matter
+    assert "種類：" not in matter and "交付請求及び受領" not in matter
+
+
+def test_the_proxy_note_reaches_the_letter_the_json_the_copy_and_the_done_page(procedure, tmp_path, english):
+    from assistant import i18n
+    from assistant.export.next_steps import next_steps
+
+    note = procedure.proxy.note
+    session = Session(procedure, dict(PROXY_ANSWERS))
+    result = export_package(session, tmp_path, CREATED)
+    assert f"※{note}" in pdftotext(result.power_of_attorney)
+    record = json.loads(result.json.read_text(encoding="utf-8"))
+    assert record["power_of_attorney"] == {"matter": procedure.proxy.matter, "note": note}
+    assert i18n.ptext(note) in pdftotext(result.copy)
+    assert next_steps(session, power_of_attorney=True).letter.endswith(i18n.bilingual(note))
+    alone = export_package(Session(procedure, dict(ANSWERS)), tmp_path / "self", CREATED)
+    assert "power_of_attorney" not in json.loads(alone.json.read_text(encoding="utf-8"))   # no letter, no note
+
+
+def test_without_a_proxy_block_the_letter_names_the_form(tmp_path):
+    source = (BUNDLED_PROCEDURES / "juminhyo_copy.yaml").read_text(encoding="utf-8")
+    start, end = source.index("proxy:\n  matter:"), source.index("deadline: ")
+    (tmp_path / "juminhyo_copy.yaml").write_text(source[:start] + source[end:], encoding="utf-8")
+    procedure, errors = load_file(tmp_path / "juminhyo_copy.yaml")
+    assert errors == [] and procedure.proxy is None
+    text = _letter_text(procedure, PROXY_ANSWERS, tmp_path / "out")
+    matter = text.split("委任する事項", 1)[1].split("令和", 1)[0]
+    assert "「住民票の写し等交付請求書」の提出及び受領に関すること" in matter
+    assert "通数：" not in matter and "郵送されます" not in text

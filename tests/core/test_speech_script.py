@@ -205,7 +205,10 @@ def test_the_export_result_says_what_to_do_and_what_to_bring(procedure, tmp_path
     assert "This computer has no font for these characters, so they are blank on the paper:" in texts
     assert ("髙." in texts) and str(tmp_path) not in " ".join(texts)   # a folder path is not read
     bring = f"3. Bring these too: {ptext('本人確認書類')} and {ptext('委任状')}"   # the proxy's letter too
-    assert texts[-1] == bring
+    assert bring in texts
+    said = " ".join(texts[texts.index(bring):])   # then each document, with why it is needed
+    reason = procedure.attachments[1].reason
+    assert f"Why: {ptext(reason)}" in said and reason not in said   # read in one language
 
 
 def test_a_my_number_is_never_read_in_full(tmp_path):

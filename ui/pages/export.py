@@ -1,5 +1,6 @@
-"""Export done: what to do next (print, where to go, what to bring, fee, hours), print through Qt's
-own dialog, open the files, save a copy of the whole package to a USB stick or any folder.
+"""Export done: what to do next (print, where to go, what to bring and why, what need not be
+brought, deadlines with days left, fee, hours), print through Qt's own dialog, open the files,
+save a copy of the whole package to a USB stick or any folder.
 
 The texts are the core's (assistant.export.next_steps); every action that fails says so in words
 in the status line, which is announced.
@@ -137,6 +138,10 @@ class ExportPage(QWidget):
                  "\n".join(filter(None, (steps.where, steps.municipality, steps.hours)))]
         if steps.bring:
             items.append("\n".join([_("What to bring:"), *("□ " + document for document in steps.bring)]))
+        if steps.omitted:
+            items.append("\n".join([_("What you need not bring:"), *steps.omitted]))
+        if steps.deadlines:
+            items.append("\n".join([_("Deadlines:"), *steps.deadlines]))
         items += [steps.fee, steps.deadline, self.helped_by]
         return "\n\n".join(item for item in items if item)
 
