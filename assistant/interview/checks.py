@@ -23,7 +23,6 @@ from typing import Any
 
 from assistant.formats import Problem
 from assistant.i18n import _
-from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS
 from assistant.procedures import model as m
 from assistant.procedures.texts import describe_character
 
@@ -105,24 +104,8 @@ def _given(raw: Any) -> str:
     return _("text")
 
 
+#: what is expected of answers that are not one field kind's (a field kind says its own: Kind.expected)
 _EXPECTED = {
-    "text": lambda: (_("text in quotes"), '"株式会社テツヅキ"'),
-    "kana": lambda: (_("text in quotes"), '"ヤマダ"'),
-    "date": lambda: (_("text in quotes"), '"1970-03-01"'),
-    "postal_code": lambda: (_("text in quotes"), '"100-0013"'),
-    "phone": lambda: (_("text in quotes"), '"03-1234-5678"'),
-    "email": lambda: (_("text in quotes"), '"yamada@example.jp"'),
-    "my_number": lambda: (_("text in quotes"), '"123456789018"'),
-    "number": lambda: (_("a whole number"), "1"),
-    "choice": lambda: (_("one option value in quotes"), '"copy"'),
-    "multi_choice": lambda: (_("a list of option values"), '["household_head_relationship"]'),
-    "yes_no": lambda: (_("true or false"), "true"),
-    "person_name": lambda: (_("an object with the parts of the name"),
-                            '{"family": "山田", "given": "太郎", "family_kana": "ヤマダ", "given_kana": "タロウ"}'),
-    "address": lambda: (_("an object with the parts of the address"),
-                        '{"postal_code": "100-0013", "prefecture": "東京都", "city": "千代田区", '
-                        '"town": "霞が関", "block": "2-1-2", "building": ""}'),
-    "group": lambda: (_("a list of objects, one per entry"), '[{"member_name": {"family": "山田"}}]'),
     "entry": lambda: (_("an object with the answers of one entry"), '{"member_name": {"family": "山田"}}'),
     "part": lambda: (_("text in quotes"), '"山田"'),
 }
@@ -130,7 +113,9 @@ _EXPECTED = {
 
 def type_problem(kind: str, raw: Any) -> Problem:
     """The answer has the wrong JSON type for a question of `kind` (or for a part: kind "part")."""
-    expected, example = _EXPECTED[kind]()
+    from assistant.kinds import kind_of
+
+    expected, example = _EXPECTED[kind]() if kind in _EXPECTED else kind_of(kind).expected()
     return Problem("answer.type", _(
         "This answer must be {expected}, but the file gives {given}. Write it like this: "
         "{example}.").format(expected=expected, given=_given(raw), example=example))
@@ -169,14 +154,9 @@ def glyph_problem(text: str) -> Problem | None:
             codes=codes))
 
 
-_STRING_KINDS = frozenset({"text", "kana", "date", "postal_code", "phone", "email", "my_number"})
-
-
-def _string_limit(field: m.FieldDef) -> int:
-    return TEXT_MAX if field.kind == "text" else SHORT_MAX
-
-
-def _parts_problems(raw: dict, parts: tuple[str, ...], limit: int) -> list[tuple[str, Problem]]:
+def parts_problems(raw: dict, parts: tuple[str, ...], limit: int) -> list[tuple[str, Problem]]:
+    """Problems of a compound answer: unknown parts, parts that are not text, too long or with a
+    character no answer may hold."""
     problems: list[tuple[str, Problem]] = []
     for key, value in raw.items():
         if key not in parts:
@@ -190,33 +170,9 @@ def _parts_problems(raw: dict, parts: tuple[str, ...], limit: int) -> list[tuple
 
 def shape_problems(field: m.FieldDef, raw: Any) -> list[tuple[str, Problem]]:
     """What makes `raw` unreadable for `field` whatever its content: a wrong JSON type, an unknown
-    part, too many characters, a character no answer may hold (interview/py)."""
-    kind = field.kind
+    part, too many characters, a character no answer may hold (each kind's `shape`)."""
+    from assistant.kinds import kind_of
+
     if raw is None:
         return []
-    if kind == "number" and isinstance(raw, int) and not isinstance(raw, bool):
-        # str() of an int over 4,300 digits raises; such a number is too long anyway
-        text = str(raw) if raw.bit_length() < 10_000 else "9" * (SHORT_MAX + 1)
-        return [("", p)] if (p := length_problem(text, SHORT_MAX)) else []
-    if kind in _STRING_KINDS:
-        if not isinstance(raw, str):
-            return [("", type_problem(kind, raw))]
-        return [("", p)] if (p := string_problem(raw, _string_limit(field))) else []
-    if kind in ("person_name", "address"):
-        if not isinstance(raw, dict):
-            return [("", type_problem(kind, raw))]
-        if kind == "address":
-            return _parts_problems(raw, ADDRESS_PARTS, ADDRESS_PART_MAX)
-        return _parts_problems(raw, NAME_PARTS if field.readings else NAME_PARTS[:2], NAME_PART_MAX)
-    if kind in ("choice", "number"):
-        ok = isinstance(raw, str)
-    elif kind == "multi_choice":
-        ok = isinstance(raw, list) and all(isinstance(v, str) for v in raw)
-    elif kind == "yes_no":
-        ok = isinstance(raw, bool) or raw == ""
-    else:
-        ok = True
-    if not ok:
-        return [("", type_problem(kind, raw))]
-    values = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
-    return next(([("", p)] for v in values if (p := string_problem(v, SHORT_MAX))), [])
+    return kind_of(field).shape(field, raw)

@@ -169,11 +169,10 @@ def _check_condition(condition: Any, path: Path_, owner: str, position: int | No
 
 def _values(field: Any) -> set[Any] | None:
     """The answers a field can have, when they are few; None when any value of its kind can be."""
-    if field.kind in ("choice", "multi_choice"):
-        return {o.value for o in field.options}
-    if field.kind == "yes_no":
-        return {True, False}
-    return None
+    from assistant.kinds import kind_of
+
+    kind = kind_of(field)
+    return {value for value, _label, _hint in kind.options(field)} if kind.chosen else None
 
 
 def _impossible(condition: Any, by_id: dict[str, Any]) -> str | None:
