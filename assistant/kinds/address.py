@@ -22,6 +22,7 @@ NUMBERED_ADDRESS_PARTS = ("block", "building")
 
 class AddressKind(Kind):
     name = "address"
+    fills_from_postal_code = True
 
     def parts(self, field: Any) -> tuple[str, ...]:
         return ADDRESS_PARTS

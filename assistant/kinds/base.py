@@ -77,6 +77,8 @@ class Kind:
     #: a multiple-choice answer (a list): the `includes` condition applies to it
     multiple = False
     spoken_choices = False
+    #: parts of the answer are filled in from its postal code (an address)
+    fills_from_postal_code = False
     #: a container of other fields (group), not one answer
     container = False
 
