@@ -11,7 +11,7 @@ from typing import Any
 from assistant import formats
 from assistant.formats.address import half_width_numbers
 from assistant.i18n import _
-from assistant.interview.parts import ADDRESS_PARTS, PART_LABELS, REQUIRED_PARTS
+from assistant.kinds.parts import ADDRESS_PARTS, PART_LABELS, REQUIRED_PARTS
 from assistant.kinds.base import FieldResult, Kind, as_text, required_problem
 from assistant.kinds.postal_code import shown
 from assistant.procedures.conditions import is_answered
@@ -39,7 +39,7 @@ class AddressKind(Kind):
                 '"town": "霞が関", "block": "2-1-2", "building": ""}')
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if not isinstance(raw, dict):
             return [("", checks.type_problem(self.name, raw))]

@@ -16,7 +16,7 @@ from assistant import formats
 from assistant.formats import Problem
 from assistant.formats.result import PART_SEPARATOR
 from assistant.i18n import _, bilingual, current_language, ptext
-from assistant.interview.parts import ACCOUNT_TYPE_LABELS, PART_LABELS
+from assistant.kinds.parts import ACCOUNT_TYPE_LABELS, PART_LABELS
 from assistant.kinds.base import FieldResult, Kind, as_text, required_problem
 from assistant.kinds.kana import settled_reading
 from assistant.procedures.conditions import is_answered
@@ -94,7 +94,7 @@ class BankAccountKind(Kind):
                 '"account_number": "1234567", "holder_kana": "ヤマダ　タロウ"}')
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if not isinstance(raw, dict):
             return [("", checks.type_problem(self.name, raw))]

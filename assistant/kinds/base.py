@@ -104,7 +104,7 @@ class Kind:
 
     def shape(self, field: Any, raw: Any) -> list[tuple[str, Problem]]:
         """What makes `raw` unreadable whatever its content (type, parts, length, characters)."""
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if not isinstance(raw, str):
             return [("", checks.type_problem(self.name, raw))]

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.formats import Problem
 from assistant.i18n import _, ngettext
-from assistant.interview.parts import PART_LABELS
+from assistant.kinds.parts import PART_LABELS
 from assistant.kinds.base import FieldResult, Kind, as_text, required_problem
 from assistant.procedures.conditions import is_answered
 
@@ -69,7 +69,7 @@ class InsuredNumberKind(Kind):
         return _("text in quotes, or an object with its symbol and number"), '"0123456789"'
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if not field.symbol:
             return super().shape(field, raw)

@@ -10,7 +10,7 @@ from assistant.kinds.base import FieldResult, OptionsKind, choice_problem, faile
 
 def list_shape(kind: str, raw: Any):
     """A list of option values, each a short text without forbidden characters."""
-    from assistant.interview import checks
+    from assistant.kinds import checks
 
     if not (isinstance(raw, list) and all(isinstance(v, str) for v in raw)):
         return [("", checks.type_problem(kind, raw))]

@@ -32,7 +32,7 @@ class NumberKind(Kind):
         return _("a whole number"), "1"
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if isinstance(raw, int) and not isinstance(raw, bool):
             # str() of an int over 4,300 digits raises; such a number is too long anyway

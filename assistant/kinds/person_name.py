@@ -13,7 +13,7 @@ from assistant import formats
 from assistant.formats import Parsed, Problem
 from assistant.formats.result import PART_SEPARATOR
 from assistant.i18n import _
-from assistant.interview.parts import NAME_PARTS, PART_LABELS, REQUIRED_PARTS
+from assistant.kinds.parts import NAME_PARTS, PART_LABELS, REQUIRED_PARTS
 from assistant.kinds.base import FieldResult, Kind, as_text, required_problem
 from assistant.kinds.kana import settled_reading
 from assistant.procedures.conditions import is_answered
@@ -64,7 +64,7 @@ class PersonNameKind(Kind):
                 '{"family": "山田", "given": "太郎", "family_kana": "ヤマダ", "given_kana": "タロウ"}')
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if not isinstance(raw, dict):
             return [("", checks.type_problem(self.name, raw))]

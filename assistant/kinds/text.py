@@ -16,7 +16,7 @@ class TextKind(Kind):
         return _("text in quotes"), '"株式会社テツヅキ"'
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if not isinstance(raw, str):
             return [("", checks.type_problem(self.name, raw))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.i18n import _
-from assistant.interview.parts import YES_NO_LABELS
+from assistant.kinds.parts import YES_NO_LABELS
 from assistant.kinds.base import FieldResult, OptionsKind, choice_problem, failed
 
 UNKNOWN = "unknown"
@@ -30,7 +30,7 @@ class YesNoKind(OptionsKind):
         return set(_allowed(field))
 
     def shape(self, field: Any, raw: Any):
-        from assistant.interview import checks
+        from assistant.kinds import checks
 
         if isinstance(raw, bool) or raw == "" or (raw == UNKNOWN and UNKNOWN in _allowed(field)):
             return []

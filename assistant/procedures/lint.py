@@ -169,10 +169,11 @@ def _check_condition(condition: Any, path: Path_, owner: str, position: int | No
 
 def _values(field: Any) -> set[Any] | None:
     """The answers a field can have, when they are few; None when any value of its kind can be."""
-    from assistant.kinds import kind_of
-
-    kind = kind_of(field)
-    return {value for value, _label, _hint in kind.options(field)} if kind.chosen else None
+    if field.kind in ("choice", "multi_choice", "pick_list"):
+        return {o.value for o in field.options}
+    if field.kind == "yes_no":   # the kinds (assistant.kinds.yes_no) sit above the procedures
+        return {True, False, "unknown"} if field.allow_unknown else {True, False}
+    return None
 
 
 def _impossible(condition: Any, by_id: dict[str, Any]) -> str | None:

@@ -288,10 +288,3 @@ class ChoiceInput(FieldInput):
         for _value, button in self.buttons:
             texts = (alert, self.hints[id(button)], name, description)
             button.setAccessibleDescription("\n".join(t for t in texts if t))
-
-
-def make_input(field: m.FieldDef, parent: QWidget | None = None) -> FieldInput:
-    """The input widget for a simple (non-group) field: the one its kind's widget module names."""
-    from ui.widgets.kinds import widget_class
-
-    return widget_class(field)(field, parent)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from assistant.i18n import _, bilingual
-from assistant.interview.parts import ACCOUNT_TYPE_LABELS, part_label
+from assistant.kinds.parts import ACCOUNT_TYPE_LABELS, part_label
 from ui.widgets.inputs import PartsInput
 
 TYPE_PART = "account_type"
