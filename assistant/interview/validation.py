@@ -71,4 +71,4 @@ def settled_text(field: m.FieldDef, part: str, text: str) -> str | None:
 def field_label(field: m.FieldDef, part: str = "") -> str:
     """The label a person sees for a field (or one of its parts), in the current language."""
     label = ptext(field.label)
-    return f"{label} – {ptext(part_label(part))}" if part else label
+    return f"{label} – {ptext(kind_of(field).part_labels().get(part, part))}" if part else label

@@ -12,14 +12,17 @@ Modules are imported on first use, so starting the window does not load the pars
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from typing import Any
 
 from assistant.kinds.base import FieldResult, Kind
 
-__all__ = ["FieldResult", "Kind", "display_text", "json_value", "kind_of", "printed_text", "read",
+__all__ = ["FieldResult", "Kind", "all_kinds", "display_text", "json_value", "kind_of", "printed_text", "read",
            "spoken_text"]
 
 _LOADED: dict[str, Kind] = {}
+#: modules of this package that are not kinds
+_HELPERS = frozenset({"base", "checks", "parts"})
 
 
 def kind_of(field_or_name: Any) -> Kind:
@@ -27,7 +30,7 @@ def kind_of(field_or_name: Any) -> Kind:
     name = field_or_name if isinstance(field_or_name, str) else field_or_name.kind
     kind = _LOADED.get(name)
     if kind is None:
-        if not name.isidentifier() or name.startswith("_") or name == "base":
+        if not name.isidentifier() or name.startswith("_") or name in _HELPERS:
             raise KeyError(name)
         try:
             module = importlib.import_module(f"{__name__}.{name}")
@@ -35,6 +38,12 @@ def kind_of(field_or_name: Any) -> Kind:
             raise KeyError(name) from error
         kind = _LOADED[name] = module.KIND
     return kind
+
+
+def all_kinds() -> list[Kind]:
+    """Every registered kind, one per module of this package, by name."""
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if info.name not in _HELPERS)
+    return [kind_of(name) for name in names]
 
 
 def read(field: Any, raw: Any) -> FieldResult:

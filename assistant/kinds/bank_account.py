@@ -16,14 +16,16 @@ from assistant import formats
 from assistant.formats import Problem
 from assistant.formats.result import PART_SEPARATOR
 from assistant.i18n import _, bilingual, current_language, ptext
-from assistant.kinds.parts import ACCOUNT_TYPE_LABELS, PART_LABELS
 from assistant.kinds.base import FieldResult, Kind, as_text, required_problem
 from assistant.kinds.kana import settled_reading
 from assistant.procedures.conditions import is_answered
 
 PARTS = ("bank", "branch", "account_type", "account_number", "holder_kana")
 #: stored value → the official word on the form; typed Japanese words are accepted too
-ACCOUNT_TYPES = ACCOUNT_TYPE_LABELS
+ACCOUNT_TYPES = {"ordinary": "普通", "current": "当座"}
+#: official labels of the parts (translated in the procedures domain)
+PART_LABELS = {"bank": "金融機関名", "branch": "支店名", "account_type": "預金種目", "account_number": "口座番号",
+               "holder_kana": "口座名義（カタカナ）"}
 NUMBER_DIGITS = 7
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _SEPARATORS = r"[\s\-‐‑–—ー－]"
@@ -86,7 +88,10 @@ class BankAccountKind(Kind):
         return frozenset(PARTS)
 
     def part_labels(self) -> dict[str, str]:
-        return {p: PART_LABELS[p] for p in PARTS}
+        return PART_LABELS
+
+    def official_texts(self) -> list[str]:
+        return [*PART_LABELS.values(), *ACCOUNT_TYPES.values()]
 
     def expected(self) -> tuple[str, str]:
         return (_("an object with the parts of the account"),

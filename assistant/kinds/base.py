@@ -96,6 +96,11 @@ class Kind:
         """Official Japanese labels of the parts (translated in the procedures domain)."""
         return {}
 
+    def official_texts(self) -> list[str]:
+        """Official Japanese words this kind shows besides the definition's own texts (part labels,
+        fixed options): i18n_tools puts them in the procedures catalog."""
+        return list(self.part_labels().values())
+
     # --- reading -----------------------------------------------------------------------------
 
     def expected(self) -> tuple[str, str]:
@@ -174,6 +179,9 @@ class OptionsKind(Kind):
     chosen = True
     #: the options are read aloud with the question ("Choices: …")
     spoken_choices = True
+
+    def official_texts(self) -> list[str]:
+        return []
 
     def options(self, field: Any) -> list[tuple[Any, str, str]]:
         """(stored value, official label, hint) of each option, in the form's order."""

@@ -13,11 +13,12 @@ from typing import Any
 
 from assistant.formats import Problem
 from assistant.i18n import _, ngettext
-from assistant.kinds.parts import PART_LABELS
 from assistant.kinds.base import FieldResult, Kind, as_text, required_problem
 from assistant.procedures.conditions import is_answered
 
 PARTS = ("symbol", "number")
+#: official labels of the parts, as on the insurance card (translated in the procedures domain)
+PART_LABELS = {"symbol": "記号", "number": "番号"}
 
 
 def _digits(text: str) -> str:
@@ -63,7 +64,7 @@ class InsuredNumberKind(Kind):
         return frozenset({"number"}) if field.symbol else frozenset()
 
     def part_labels(self) -> dict[str, str]:
-        return {p: PART_LABELS[p] for p in PARTS}
+        return PART_LABELS
 
     def expected(self) -> tuple[str, str]:
         return _("text in quotes, or an object with its symbol and number"), '"0123456789"'

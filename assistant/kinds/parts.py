@@ -14,13 +14,9 @@ PART_LABELS = {
     "family": "氏", "given": "名", "family_kana": "氏（フリガナ）", "given_kana": "名（フリガナ）",
     "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村", "town": "町名・字",
     "block": "番地・号", "building": "建物名・部屋番号",
-    "symbol": "記号", "number": "番号",
-    "bank": "金融機関名", "branch": "支店名", "account_type": "預金種目", "account_number": "口座番号",
-    "holder_kana": "口座名義（カタカナ）",
 }
 YES_NO_LABELS = {True: "はい", False: "いいえ", "unknown": "わからない"}
-#: the types of a bank account: stored value → official word
-ACCOUNT_TYPE_LABELS = {"ordinary": "普通", "current": "当座"}
+
 
 
 def part_label(part: str) -> str:

@@ -23,6 +23,9 @@ class YesNoKind(OptionsKind):
     def expected(self) -> tuple[str, str]:
         return _("true or false"), "true"
 
+    def official_texts(self) -> list[str]:
+        return list(YES_NO_LABELS.values())
+
     def options(self, field: Any) -> list[tuple[Any, str, str]]:
         return [(value, YES_NO_LABELS[value], "") for value in _allowed(field)]
 

@@ -29,9 +29,10 @@ def test_every_kind_of_the_definition_format_has_a_core_module():
     assert names == set(ALL_KINDS)
     for name in ALL_KINDS:
         assert kinds.kind_of(name).name == name
+    assert sorted(k.name for k in kinds.all_kinds()) == sorted(ALL_KINDS)
 
 
-@pytest.mark.parametrize("name", ["nonsense", "base", "_private", "../x"])
+@pytest.mark.parametrize("name", ["nonsense", "base", "checks", "parts", "_private", "../x"])
 def test_an_unknown_kind_is_a_key_error(name):
     with pytest.raises(KeyError):
         kinds.kind_of(name)

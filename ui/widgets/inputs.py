@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.parts import part_label
 from assistant.kinds import kind_of
 from ui.a11y import SpokenLineEdit
 
@@ -117,12 +116,13 @@ class PartsInput(FieldInput):
         super().__init__(field, parent)
         self.parts = parts = kind_of(field).parts(field)
         self.required_parts = kind_of(field).required_parts(field)
+        self.part_labels = kind_of(field).part_labels()
         self.lines: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, part in enumerate(parts):
-            label = QLabel(bilingual(part_label(part)), self)
+            label = QLabel(bilingual(self.part_labels.get(part, part)), self)
             label.setWordWrap(True)
             line = SpokenLineEdit(self)
             line.setObjectName(f"input_{field.id}_{part}")
@@ -182,7 +182,7 @@ class PartsInput(FieldInput):
     def describe(self, name: str, description: str, alert: str = "") -> None:
         required = self.field.required
         for part, line in self.lines.items():
-            part_name = bilingual(part_label(part))
+            part_name = bilingual(self.part_labels.get(part, part))
             line.setAccessibleName(_("{question} – {part}").format(question=name, part=part_name))
             own = (description if not required or part in self.required_parts
                    else description.replace(_("Required"), _("Optional"), 1))

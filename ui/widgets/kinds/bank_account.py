@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from assistant.i18n import _, bilingual
-from assistant.kinds.parts import ACCOUNT_TYPE_LABELS, part_label
+from assistant.kinds.bank_account import ACCOUNT_TYPES, PART_LABELS
 from ui.widgets.inputs import PartsInput
 
 TYPE_PART = "account_type"
@@ -22,7 +22,7 @@ class BankAccountInput(PartsInput):
         self.types.setObjectName(f"input_{field.id}_{TYPE_PART}")
         line.setObjectName(f"value_{field.id}_{TYPE_PART}")
         self.types.addItem(_("(choose)"), "")
-        for value, word in ACCOUNT_TYPE_LABELS.items():
+        for value, word in ACCOUNT_TYPES.items():
             self.types.addItem(bilingual(word), value)
         grid: QGridLayout = self.layout()
         grid.replaceWidget(line, self.types)
@@ -57,7 +57,7 @@ class BankAccountInput(PartsInput):
     def describe(self, name: str, description: str, alert: str = "") -> None:
         super().describe(name, description, alert)
         self.types.setAccessibleName(_("{question} – {part}").format(
-            question=name, part=bilingual(part_label(TYPE_PART))))
+            question=name, part=bilingual(PART_LABELS[TYPE_PART])))
         self.types.setAccessibleDescription("\n".join(t for t in (alert, description) if t))
 
 
