@@ -9,26 +9,30 @@ from assistant import __version__
 from assistant.export.imi import persons
 from assistant.interview.applicant import applicant_record
 from assistant.interview.assisted import Assistance, filled_by
+from assistant.interview.record import Record
 from assistant.interview.session import Session
 
 FORMAT = "tetsuzuki-submission/1"
 
 
-def build_record(session: Session, created: dt.datetime, assistance: Assistance | None = None) -> dict[str, Any]:
+def build_record(session: Session, created: dt.datetime, assistance: Assistance | None = None,
+                 record: Record | None = None) -> dict[str, Any]:
     """Procedure id and version, normalised answers that apply, attachments, creation time, and
     the people on the form in the IMI core vocabulary (JSON-LD) under "imi".
 
     When someone helped fill in, "filled_by" says who (role, helper's name and organisation) and
-    when the resident agreed, in which language (assisted.filled_by)."""
+    when the resident agreed, in which language (assisted.filled_by). The answers are read from
+    `record` (made from `session` when not given)."""
     procedure = session.procedure
+    answers = record or Record.of(session)
     record = {
         "format": FORMAT,
         "generator": f"tetsuzuki-assistant {__version__}",
         "procedure": {"id": procedure.id, "version": procedure.version, "title": procedure.title},
         "created": created.isoformat(timespec="seconds"),
-        "answers": session.values(),
+        "answers": answers.answers(),
         "attachments": [{"id": a.id, "label": a.label} for a in session.needed_attachments()],
-        "imi": persons(session),
+        "imi": persons(answers),
     }
     applicant = applicant_record(session)   # who applies, and its note (e.g. what is mailed instead)
     if applicant is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.formats import era_date
-from assistant.interview.session import Session
+from assistant.interview.record import Record
 from assistant.procedures import model as m
 
 CONTEXT = "https://imi.go.jp/ns/core/context.jsonld"
@@ -61,17 +61,15 @@ def _property(field: m.FieldDef, value: Any) -> dict[str, Any]:
     return {}   # a My Number is never copied into shared vocabulary data
 
 
-def persons(session: Session) -> dict[str, Any]:
+def persons(record: Record) -> dict[str, Any]:
     """A JSON-LD document with one 人型 per person of the form that has an answer that applies."""
-    values = session.values()
     graph = []
-    for person in session.procedure.persons:
+    for person in record.procedure.persons:
         node: dict[str, Any] = {"@type": "人型", "種別": person.label}
-        for field in session.procedure.all_fields():
-            if field.person == person.id and values.get(field.id) is not None:
-                for key, value in _property(field, values[field.id]).items():
-                    # 連絡先 may hold both a phone and an e-mail address
-                    node[key] = node[key] | value if key == "連絡先" and key in node else value
+        for row in record.for_person(person.id):
+            for key, value in _property(row.field, row.value).items():
+                # 連絡先 may hold both a phone and an e-mail address
+                node[key] = node[key] | value if key == "連絡先" and key in node else value
         if len(node) > 2:
             graph.append(node)
     return {"@context": CONTEXT, "@graph": graph}

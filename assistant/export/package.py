@@ -16,6 +16,7 @@ from assistant.export.qr import write_qr
 from assistant.export.summary import render_copy
 from assistant.i18n import _, current_language
 from assistant.interview.assisted import Assistance
+from assistant.interview.record import Record
 from assistant.interview.session import FieldError, Session
 
 
@@ -78,10 +79,11 @@ def export_package(session: Session, out_dir: Path, created: dt.datetime | None 
         raise IncompleteError(errors)
     created = created or dt.datetime.now().astimezone()
     name = session.procedure.id
+    answers = Record.of(session, language)   # read once: every file below says the same
     with staging_folder(out_dir) as staging:
-        record = build_record(session, created, assistance)
-        qr = write_qr(record, staging / f"{name}.qr.png")
-        pdf = render_pdf(session, staging / f"{name}.pdf", created, assistance, qr)
+        record = build_record(session, created, assistance, answers)
+        qr = write_qr(answers, staging / f"{name}.qr.png")
+        pdf = render_pdf(session, staging / f"{name}.pdf", created, assistance, qr, answers)
         data = staging / f"{name}.json"
         data.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         letter = None

@@ -31,8 +31,8 @@ from fpdf.fonts import FontFace
 
 from assistant.fonts import FALLBACK_FONTS, FONT_DIR, FONT_FILE, find_fallback_font  # noqa: F401
 from assistant.interview.assisted import Assistance, printed_helper
+from assistant.interview.record import Record
 from assistant.interview.session import Session
-from assistant.interview.validation import printed
 from assistant.procedures import model as m
 
 FONT = "BIZUDGothic"
@@ -111,16 +111,9 @@ def bold(pdf: FPDF, size: float):
         yield
 
 
-def _rows(session: Session, step: m.Step) -> list[tuple[str, str]]:
-    rows = []
-    for field in session.visible_fields(step):
-        if isinstance(field, m.GroupField):
-            for index, item in enumerate(session.entries(field.id)):
-                for sub in session.visible_item_fields(field, item):
-                    rows.append((f"{field.label}{index + 1}　{sub.label}", printed(sub, session.result(sub, item))))
-        else:
-            rows.append((field.label, printed(field, session.result(field))))
-    return rows
+def _rows(record: Record, step: m.Step) -> list[tuple[str, str]]:
+    """(official label, answer as printed) of every question of `step` that applies, answered or not."""
+    return [(row.official_label, row.printed) for row in record.questions if row.step_id == step.id]
 
 
 def _section(pdf: FPDF, title: str, rows: list[tuple[str, str]]) -> None:
@@ -211,17 +204,19 @@ def _heading(pdf: FPDF, title: str, created: dt.datetime, qr: Path | None) -> No
 
 
 def render_pdf(session: Session, path: Path, created: dt.datetime, assistance: Assistance | None = None,
-               qr: Path | None = None) -> PdfResult:
+               qr: Path | None = None, record: Record | None = None) -> PdfResult:
     """Write the form with every answer that applies, boxes for date and signature and what to
     bring, and say which characters (if any) no font could draw.
 
     With `assistance` from someone who helped, a line at the foot of each page says who; `qr` is a
-    PNG of the record's QR code (qr.write_qr), drawn in the top right corner.
+    PNG of the record's QR code (qr.write_qr), drawn in the top right corner. The answers are
+    read from `record` (made from `session` when not given).
     The export still succeeds when some characters cannot be drawn: the caller decides how to tell
     the user (the characters are personal data, so show them to the user but do not log them).
     """
     procedure = session.procedure
-    sections = [(step.title, _rows(session, step)) for step in session.visible_steps()]
+    record = record or Record.of(session)
+    sections = [(step.title, _rows(record, step)) for step in session.visible_steps()]
     lines = _bring_lines(session)
     pdf = new_pdf(procedure.title)
     pdf.helper_line = printed_helper(assistance)

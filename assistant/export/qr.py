@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import segno
 from segno import DataOverflowError
+
+from assistant.interview.record import Record
 
 FORMAT = "tetsuzuki-qr/1"
 ERROR = "m"
@@ -24,15 +25,15 @@ MAX_VERSION = 25    # 117 modules + quiet zone in 30 mm: decoded from a 200 dpi 
 SCALE = 4           # pixels per module in the PNG
 
 
-def qr_content(record: dict[str, Any]) -> str:
-    """The compact JSON put in the code, made from a record of data.build_record."""
-    procedure = record["procedure"]
-    data = {"format": FORMAT, "procedure": {"id": procedure["id"], "version": procedure["version"]},
-            "answers": record["answers"]}
+def qr_content(record: Record) -> str:
+    """The compact JSON put in the code: the answers as the JSON file has them (Record.answers)."""
+    procedure = record.procedure
+    data = {"format": FORMAT, "procedure": {"id": procedure.id, "version": procedure.version},
+            "answers": record.answers()}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def make_qr(record: dict[str, Any]) -> segno.QRCode | None:
+def make_qr(record: Record) -> segno.QRCode | None:
     """The QR code of `record`, or None when it would be too large to read at the printed size."""
     try:
         code = segno.make(qr_content(record), error=ERROR, boost_error=False, micro=False, eci=True)
@@ -41,7 +42,7 @@ def make_qr(record: dict[str, Any]) -> segno.QRCode | None:
     return code if code.version <= MAX_VERSION else None
 
 
-def write_qr(record: dict[str, Any], path: Path) -> Path | None:
+def write_qr(record: Record, path: Path) -> Path | None:
     """Write the code of `record` as a PNG at `path`; None (and no file) when it does not fit."""
     code = make_qr(record)
     if code is None:

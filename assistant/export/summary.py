@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,17 +28,15 @@ from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
 from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
-from assistant.interview.display import answer_text, resident_municipality
+from assistant.interview.display import resident_municipality
+from assistant.interview.record import Record, bilingual_label
 from assistant.interview.session import Session
-from assistant.interview.validation import FieldResult
-from assistant.procedures import model as m
 
 log = logging.getLogger(__name__)
 
 #: the language of the official form; a copy in it is a summary rather than a translation
 FORM_LANGUAGE = SOURCE_LANGUAGE["procedures"]
 PDF_LANGUAGES = {"ja": "ja-JP", "en": "en"}
-_ITEM_ID = re.compile(r"^(?P<group>[a-z][a-z0-9_]*)\[(?P<index>\d+)\]\.(?P<sub>[a-z][a-z0-9_]*)$")
 
 # i18n: printed at the top of the resident's own copy, made in their language beside the Japanese form.
 NOT_FOR_SUBMISSION = N_("Your copy — not for submission. Hand in the Japanese form.")
@@ -69,14 +66,18 @@ _APPLIED = {
 
 
 def render_copy(session: Session, path: Path, created: dt.datetime, language: str,
-                assistance: Assistance | None = None, power_of_attorney: bool = False) -> Path:
+                assistance: Assistance | None = None, power_of_attorney: bool = False,
+                record: Record | None = None) -> Path:
     """Write the person's copy of `session` in `language` at `path` and return `path`.
 
     `assistance` says who helped (a line when someone did); `power_of_attorney` whether a 委任状
     was made too (a line saying so). Characters no font can draw are left out, as on the form,
-    which reports them (pdf.render_pdf).
+    which reports them (pdf.render_pdf). The answers are read from `record`, made in `language`
+    (from `session` when not given).
     """
-    copy = _Copy(session, created, language, assistance, power_of_attorney)
+    if record is None or record.language != language:
+        record = Record.of(session, language)
+    copy = _Copy(session, record, created, language, assistance, power_of_attorney)
     pdf = new_pdf(copy.title())
     pdf.set_lang(PDF_LANGUAGES.get(language, language))
     pdf.set_creation_date(created)
@@ -91,13 +92,14 @@ def render_copy(session: Session, path: Path, created: dt.datetime, language: st
 class _Copy:
     """The texts of one copy, in one language, and how they are laid out."""
 
-    def __init__(self, session: Session, created: dt.datetime, language: str, assistance: Assistance | None,
-                 power_of_attorney: bool) -> None:
+    def __init__(self, session: Session, record: Record, created: dt.datetime, language: str,
+                 assistance: Assistance | None, power_of_attorney: bool) -> None:
         self.session, self.created, self.language = session, created, language
         self.assistance, self.power_of_attorney = assistance, power_of_attorney
         self.form_file = f"{session.procedure.id}.pdf"   # as package.export_package names the form
         self.wrap = WrapMode.CHAR if language == FORM_LANGUAGE else WrapMode.WORD
-        self.rows = [row for row in (self._row(item.field_id) for item in session.review()) if row[1]]
+        # (question with the Japanese beside it, answer as the screen shows it): the answered ones
+        self.rows = [(bilingual_label(row, language), row.display) for row in record.rows if row.display]
 
     # --- words -----------------------------------------------------------------------------------
 
@@ -119,23 +121,6 @@ class _Copy:
         day = format_date(self.created.date(), format="long", locale=self.language)
         # i18n: under the title of the resident's copy; {date} is the export date, already in the person's language.
         return self.tr(N_("Made on {date}")).format(date=day)
-
-    def _row(self, field_id: str) -> tuple[str, str]:
-        """(question, answer) for one review row; the answer is "" when the question was not answered."""
-        session, match = self.session, _ITEM_ID.match(field_id)
-        if match is None:
-            field = session.procedure.field(field_id)
-            return self.both(field.label), self.answer(field, session.result(field))
-        group = session.procedure.field(match["group"])
-        sub = next(f for f in group.fields if f.id == match["sub"])
-        item = (session.answers.get(group.id) or [])[int(match["index"])]
-        label = self.tr("{group} {number}: {question}").format(
-            group=ptext(group.item_label, self.language), number=int(match["index"]) + 1, question=self.both(sub.label))
-        return label, self.answer(sub, session.result(sub, item))
-
-    def answer(self, field: m.FieldDef, result: FieldResult) -> str:
-        """An answer as the screen shows it, options in the copy's language; a My Number by its last 4 digits."""
-        return answer_text(field, result, self.language)
 
     def next_steps(self) -> list[str]:
         """What to do with the form: print and sign, where to bring it, the documents to bring."""

@@ -2,12 +2,12 @@
 the interface (or copy) language with the official Japanese beside it — 「Everyone in the household
 （世帯全員）」 — and lists joined the way that language joins them (Babel). Typed answers (names,
 addresses) are shown as read (they are what goes on the form). A My Number only by its last four
-digits. Used by the review page and the person's own copy, so both say the same thing.
+digits. Used (through interview/record.py) by the review page and the person's own copy, so both
+say the same thing.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from assistant.i18n import current_language
@@ -17,38 +17,13 @@ from assistant.kinds.base import listed  # noqa: F401  (exporters join lists wit
 from assistant.procedures import model as m
 
 if TYPE_CHECKING:
-    from assistant.interview.session import ReviewItem, Session
-
-#: a review row inside a repeatable group: "members[0].member_name"
-_ITEM_ID = re.compile(r"^(?P<group>[a-z][a-z0-9_]*)\[(?P<index>\d+)\]\.(?P<sub>[a-z][a-z0-9_]*)$")
+    from assistant.interview.session import Session
 
 
 def answer_text(field: m.FieldDef, result: FieldResult, language: str | None = None) -> str:
     """One answer in `language` (default: the interface language), official Japanese beside the
     options; "" when unanswered (the field's kind says how: assistant.kinds)."""
     return kind_of(field).display_result(field, result, language or current_language())
-
-
-def field_and_result(session: Session, field_id: str) -> tuple[m.FieldDef, FieldResult]:
-    """The question and the read answer behind one review row (a group item's row too)."""
-    match = _ITEM_ID.match(field_id)
-    if match is None:
-        field = session.procedure.field(field_id)
-        return field, session.result(field)
-    group = session.procedure.field(match["group"])
-    sub = next(f for f in group.fields if f.id == match["sub"])
-    item = (session.answers.get(group.id) or [])[int(match["index"])]
-    return sub, session.result(sub, item)
-
-
-def review_answers(session: Session, language: str | None = None) -> list[tuple[ReviewItem, str]]:
-    """Every review row of `session` with its answer in `language`: options translated with the
-    Japanese beside them, typed answers as the review shows them; "" when unanswered."""
-    rows = []
-    for item in session.review():
-        field, result = field_and_result(session, item.field_id)
-        rows.append((item, answer_text(field, result, language)))
-    return rows
 
 
 def resident_municipality(session: Session) -> str:

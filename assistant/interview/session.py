@@ -31,14 +31,6 @@ class FieldError:
     suggestion: str | None = None   # a corrected answer for this part the person may accept
 
 
-@dataclass(frozen=True)
-class ReviewItem:
-    step_id: str
-    field_id: str
-    label: str
-    display: str
-
-
 class Session:
     """One person's way through one procedure."""
 
@@ -249,21 +241,6 @@ class Session:
         self.step_changed.emit(self)
 
     # --- results ------------------------------------------------------------------------------
-
-    def review(self) -> list[ReviewItem]:
-        """Every answer that applies, in form order, as shown on the review page."""
-        rows: list[ReviewItem] = []
-        for step in self.visible_steps():
-            for field in self.visible_fields(step):
-                if isinstance(field, m.GroupField):
-                    for index, item in enumerate(self.entries(field.id)):
-                        for sub in self.visible_item_fields(field, item):
-                            rows.append(ReviewItem(step.id, f"{field.id}[{index}].{sub.id}",
-                                                   f"{field_label(field)} {index + 1} – {field_label(sub)}",
-                                                   self.result(sub, item).display))
-                else:
-                    rows.append(ReviewItem(step.id, field.id, field_label(field), self.result(field).display))
-        return rows
 
     def values(self) -> dict[str, Any]:
         """Normalised values of the questions that apply; answers to hidden questions are left out."""

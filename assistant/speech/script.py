@@ -9,12 +9,12 @@ read: only its last four digits, as the screen shows them.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
 
 from assistant.i18n import _, current_language, ngettext, ptext
+from assistant.interview.record import FieldPath, Record, in_item, item_label
 from assistant.interview.validation import FieldResult, field_label
 from assistant.kinds import kind_of
 from assistant.procedures import model as m
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from assistant.interview.assisted import Assistance
     from assistant.interview.session import FieldError, Session
 
-_ITEM_ID = re.compile(r"^(?P<group>[a-z][a-z0-9_]*)\[(?P<index>\d+)\]\.(?P<sub>[a-z][a-z0-9_]*)$")
 
 
 def _say(text: str, rate: float) -> list[Utterance]:
@@ -81,11 +80,11 @@ def read_page(session: Session, rate: float = 1.0) -> list[Utterance]:
 
 # --- a question -------------------------------------------------------------------------------
 
-def read_field(session: Session, field_id: str, rate: float = 1.0) -> list[Utterance]:
+def read_field(session: Session, field_id: FieldPath | str, rate: float = 1.0) -> list[Utterance]:
     """A question, as read when it gets focus: its label (and official label), whether it must be
     answered, the hint, an example, the choices and the current answer.
 
-    `field_id` is a top-level field's id or "group[index].sub_id" for a field of a group's item.
+    `field_id` is a top-level field's id or the path of a field of a group's item ("group[index].sub_id").
     """
     field, item, label, official = _locate(session, field_id)
     required = (_("{label} (required)") if field.required else _("{label} (optional)")).format(label=label)
@@ -101,20 +100,17 @@ def read_field(session: Session, field_id: str, rate: float = 1.0) -> list[Utter
     return utterances + _say(_answer_sentence(session, field, item), rate)
 
 
-def _locate(session: Session, field_id: str) -> tuple[m.FieldDef, dict | None, str, str]:
-    """(field, its group item or None, label to say, official label) for a field id."""
-    match = _ITEM_ID.match(field_id)
-    if match is None:
-        field = session.procedure.field(field_id)
+def _locate(session: Session, field_id: FieldPath | str) -> tuple[m.FieldDef, dict | None, str, str]:
+    """(field, its group item or None, label to say, official label) for a field's path."""
+    path = field_id if isinstance(field_id, FieldPath) else FieldPath.parse(field_id)
+    if not path.in_group:
+        field = session.procedure.field(path.field)
         return field, None, field_label(field), field.label
-    group = session.procedure.field(match["group"])
-    sub = next(f for f in group.fields if f.id == match["sub"])
-    index = int(match["index"])
+    group = session.procedure.field(path.field)
+    sub = next(f for f in group.fields if f.id == path.sub)
     items = session.answers.get(group.id) or []
-    item = items[index] if index < len(items) else {}
-    label = _("{group} {number}: {question}").format(group=ptext(group.item_label), number=index + 1,
-                                                       question=field_label(sub))
-    return sub, item, label, sub.label
+    item = items[path.index] if path.index < len(items) else {}
+    return sub, item, in_item(item_label(group, path.index), field_label(sub)), sub.label
 
 
 def _answer_sentence(session: Session, field: m.FieldDef, item: dict | None) -> str:
@@ -151,10 +147,8 @@ def read_review(session: Session, rate: float = 1.0) -> list[Utterance]:
     utterances = [*_say(_position(current, total), rate),
                   *_say(_("Check your answers"), rate),
                   *_say(_("Read each answer. To correct one, press its Change button."), rate)]
-    for row in session.review():
-        field, item, _label, _official_label = _locate(session, row.field_id)
-        raw = (item if item is not None else session.answers).get(field.id)
-        answer = answer_text(field, session.result(field, item), raw) or _("(not answered)")
+    for row in Record.of(session).questions:
+        answer = row.spoken or _("(not answered)")
         utterances += _say(_("{question}: {answer}").format(question=row.label, answer=answer), rate)
     office = ptext(session.procedure.office.name)
     return utterances + _say(_("What happens next: the form is saved as a PDF to print, sign and bring to "

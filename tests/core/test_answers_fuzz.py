@@ -29,6 +29,7 @@ from assistant.export.package import export_package
 from assistant.export.qr import qr_content
 from assistant.interview.answers_file import AnswersFileError, parse_answers, unknown_fields
 from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS
+from assistant.interview.record import Record
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -106,7 +107,7 @@ def export_path(data: bytes) -> str:
     problems = unknown_fields(PROCEDURE, answers)
     session = Session(PROCEDURE, answers)
     errors = session.missing()
-    session.review()
+    Record.of(session)
     for problem in problems:
         assert CODE.match(problem.code)
         assert_safe(problem.field) and assert_safe(problem.message)
@@ -116,7 +117,7 @@ def export_path(data: bytes) -> str:
     if problems or errors:
         return "refused"
     record = build_record(session, CREATED)
-    qr_content(record).encode("utf-8")   # a lone surrogate here raised in qr.py
+    qr_content(Record.of(session)).encode("utf-8")   # a lone surrogate here raised in qr.py
     json.dumps(record, ensure_ascii=False).encode("utf-8")
     return "exported"
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.export.next_steps import copy_package, missing_characters
-from assistant.interview.display import answer_text, listed, resident_municipality, review_answers
+from assistant.interview.display import answer_text, listed, resident_municipality
+from assistant.interview.record import Record
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -24,7 +25,7 @@ def test_options_are_in_the_language_asked_with_the_official_japanese_beside_the
     scope = procedure.field("scope")
     assert answer_text(scope, session.result(scope), "en") == "Everyone in the household（世帯全員）"
     assert answer_text(scope, session.result(scope), "ja") == "世帯全員"
-    shown = {item.field_id: answer for item, answer in review_answers(session, "en")}
+    shown = {str(row.path): row.display for row in Record.of(session, "en").questions}
     assert shown["household_head_is_subject"] == "No（いいえ）"
     assert shown["applicant_name"] == session.result(procedure.field("applicant_name")).display   # as typed
 

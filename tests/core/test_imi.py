@@ -8,6 +8,7 @@ import pytest
 
 from assistant.export.data import build_record
 from assistant.export.imi import CONTEXT, persons
+from assistant.interview.record import Record
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
@@ -24,7 +25,7 @@ def procedure():
 
 
 def test_applicant_is_a_person_with_name_birth_address_and_phone(procedure):
-    document = persons(Session(procedure, dict(ANSWERS)))
+    document = persons(Record.of(Session(procedure, dict(ANSWERS))))
     assert document["@context"] == CONTEXT
     [applicant] = document["@graph"]
     assert applicant["@type"] == "人型" and applicant["種別"] == "請求者"
@@ -40,10 +41,10 @@ def test_the_subject_appears_only_when_their_step_applies(procedure):
     answers = dict(ANSWERS, relationship="household",
                    subject_name={"family": "山田", "given": "花子", "family_kana": "ヤマダ", "given_kana": "ハナコ"},
                    subject_address=ANSWERS["applicant_address"])
-    roles = [p["種別"] for p in persons(Session(procedure, answers))["@graph"]]
+    roles = [p["種別"] for p in persons(Record.of(Session(procedure, answers)))["@graph"]]
     assert roles == ["請求者", "対象者"]
     answers["relationship"] = "self"
-    assert [p["種別"] for p in persons(Session(procedure, answers))["@graph"]] == ["請求者"]
+    assert [p["種別"] for p in persons(Record.of(Session(procedure, answers)))["@graph"]] == ["請求者"]
 
 
 def test_the_json_record_carries_the_imi_people(procedure):

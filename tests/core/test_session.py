@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from assistant.interview.record import Record
 from assistant.interview.session import Session
 from assistant.procedures.catalog import Catalog
 from assistant.paths import BUNDLED_PROCEDURES
@@ -74,7 +75,7 @@ def test_walking_every_step_reaches_the_review_with_all_answers(procedure):
             break
         assert session.next() == [], session.current_step.id
     assert session.at_review
-    review = {item.field_id: item.display for item in session.review()}
+    review = {str(row.path): row.display for row in Record.of(session).rows}
     assert review["applicant_name"] == "山田　太郎（ヤマダ　タロウ）"
     assert review["certificate_type"] == "住民票の写し"
     assert session.missing() == []

@@ -3,7 +3,8 @@ official Japanese beside it, whole sentences about what happens next, examples t
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from assistant.i18n import ptext
 from tests.conftest import start_procedure
@@ -57,3 +58,26 @@ def test_examples_are_in_the_persons_language_and_the_add_button_waits_for_a_fir
     window.bridge.session.go_to("certificate")
     add = window.step.blocks["members"].add_button
     assert add.text() != "Add one more" and "Add" in add.text()
+
+
+def test_a_group_item_is_named_on_the_review_as_on_its_step(qtbot, window, english):
+    members = [{"member_name": "山田　花子"}, {"member_name": "山田　一郎"}]
+    _to_review(window, dict(ANSWERS, scope="some_members", members=members))
+    second = window.review.findChild(QLineEdit, "review_members[1].member_name")
+    assert second.text() == "山田　一郎"
+    assert second.accessibleName() == f"{ptext('載せる方')} 2: {ptext('氏名')}"
+    window.bridge.session.go_to("certificate")
+    step_box = window.step.findChild(QLineEdit, "members1_input_member_name")
+    assert step_box.accessibleName().startswith(f"{ptext('載せる方')} 2 – {ptext('氏名')}")   # the same item label
+
+
+def test_a_problem_with_a_whole_group_item_takes_the_focus_to_its_group(qtbot, window, english):
+    # e.g. from an answers file: an entry with a key the form does not ask ("members[0]")
+    _to_review(window, dict(ANSWERS, scope="some_members", members=[{"member_name": "山田　花子", "age": 3}]))
+    session = window.bridge.session
+    session.go_to("certificate")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.mouseClick(window.step.next, Qt.MouseButton.LeftButton)
+    assert not session.at_review and "age" in window.step.summary.text(), window.step.summary.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.step.blocks["members"].add_button)

@@ -1,5 +1,6 @@
-"""Review: every answer, in the interface language with the official Japanese beside each option
-(assistant.interview.display), with a Change button; then make the files."""
+"""Review: every question that applies and its answer, read from the session's Record (options in
+the interface language with the official Japanese beside them), with a Change button; then make
+the files."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.display import review_answers
+from assistant.interview.record import Record
 from ui.a11y import SpokenLineEdit
 from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.nav import NavRow
 
 if TYPE_CHECKING:
-    from assistant.interview.session import ReviewItem
+    from assistant.interview.record import Row
     from ui.bridge import SessionBridge
 
 
@@ -92,8 +93,8 @@ class ReviewPage(QWidget):
         content = QWidget(self.answers_box)
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 0, 0, 0)
-        for item, answer in review_answers(session):
-            self._add_row(rows, item, answer)
+        for row in Record.of(session).questions:
+            self._add_row(rows, row)
         self.answers_box.layout().replaceWidget(self.answer_rows, content)
         # Out of the window at once (findChild and screen readers must not meet the old answers),
         # deleted by Qt on this thread; the reference kept here stops Python from deleting it first.
@@ -106,20 +107,20 @@ class ReviewPage(QWidget):
         if values:      # once laid out: the first answer in view, with as much above it as fits
             QTimer.singleShot(0, lambda: values[0].isVisible() and reveal(self.scroll, values[0], values[0]))
 
-    def _add_row(self, rows: QVBoxLayout, item: ReviewItem, answer: str) -> None:
+    def _add_row(self, rows: QVBoxLayout, row: Row) -> None:
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
-        label = QLabel(item.label)
+        label = QLabel(row.label)
         label.setWordWrap(True)
-        value = SpokenLineEdit(answer or _("(not answered)"))
+        value = SpokenLineEdit(row.display or _("(not answered)"))
         value.setCursorPosition(0)    # a long answer shows its beginning
         value.setReadOnly(True)
-        value.setObjectName(f"review_{item.field_id}")
-        value.setAccessibleName(item.label)
+        value.setObjectName(f"review_{row.path}")
+        value.setAccessibleName(row.label)
         label.setBuddy(value)
         change = QPushButton(_("Change"))
-        change.setObjectName(f"change_{item.field_id}")
-        change.setAccessibleName(_("Change: {question}").format(question=item.label))
-        change.clicked.connect(lambda _checked=False, step=item.step_id: self._on_change_clicked(step))
+        change.setObjectName(f"change_{row.path}")
+        change.setAccessibleName(_("Change: {question}").format(question=row.label))
+        change.clicked.connect(lambda _checked=False, step=row.step_id: self._on_change_clicked(step))
         line = QHBoxLayout()
         line.addWidget(value, 1)
         line.addWidget(change)

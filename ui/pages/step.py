@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QGroupBox, QLabel, QPushButton, QSc
 
 from assistant.i18n import _, bilingual, current_language, ngettext
 from assistant.kinds import kind_of
+from assistant.interview.record import FieldPath
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
 from ui.widgets.flow import PageScroll, reveal
@@ -275,7 +276,7 @@ class StepPage(QWidget):
         ids = [f.id for f in session.visible_fields(step)]
         for field in session.visible_fields(step):
             if kind_of(field).container:
-                ids += [f"{field.id}[{i}].{sub.id}" for i, item in enumerate(session.items(field.id))
+                ids += [str(FieldPath(field.id, i, sub.id)) for i, item in enumerate(session.items(field.id))
                         for sub in session.visible_item_fields(field, item)]
         return ids
 
@@ -372,7 +373,7 @@ class StepPage(QWidget):
             if isinstance(block, GroupBlock):
                 block.show_errors(by_field.get(field_id, []))
                 for (index, sub_id), sub_block in block.blocks.items():
-                    sub_block.show_errors(by_field.get(f"{field_id}[{index}].{sub_id}", []))
+                    sub_block.show_errors(by_field.get(str(FieldPath(field_id, index, sub_id)), []))
             else:
                 block.show_errors(by_field.get(field_id, []))
         self.summary.setVisible(bool(errors))
@@ -393,12 +394,11 @@ class StepPage(QWidget):
                 QTimer.singleShot(0, lambda: target.isVisible() and reveal(self.scroll, target, target))
 
     def _focus_target(self, error: FieldError) -> QWidget | None:
-        if "[" in error.field_id:
-            group_id, rest = error.field_id.split("[", 1)
-            index, sub_id = rest.split("].", 1)
-            block = self.blocks[group_id].blocks.get((int(index), sub_id))
+        path = FieldPath.parse(error.field_id)
+        if path.sub is not None:
+            block = self.blocks[path.field].blocks.get((path.index, path.sub))
             return block.input.focus_target(error.part) if block else None
-        block = self.blocks.get(error.field_id)
+        block = self.blocks.get(path.field)   # a whole item's problem ("members[0]"): its group
         if isinstance(block, GroupBlock):
             return block.add_button
         return block.input.focus_target(error.part) if block else None

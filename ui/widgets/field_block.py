@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ptext
+from assistant.interview.record import FieldPath, item_label
 from ui.widgets.inputs import FieldInput
 from ui.widgets.kinds import widget_class
 
@@ -195,11 +196,11 @@ class GroupBlock(QGroupBox):
             frame = QFrame(self)
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             frame_layout = QVBoxLayout(frame)
-            prefix = _("{item} {number}").format(item=item_name, number=index + 1) + " – "
+            prefix = item_label(group, index) + " – "
             for sub in fields_for(item):
                 block = FieldBlock(sub, item.get(sub.id),
                                    lambda raw, i=index, s=sub.id: on_item_edit(i, s, raw), frame, prefix,
-                                   f"{group.id}[{index}].{sub.id}")
+                                   str(FieldPath(group.id, index, sub.id)))
                 frame_layout.addWidget(block)
                 self.blocks[(index, sub.id)] = block
             remove = QPushButton(_("Remove"), frame)     # a short text: button texts cannot wrap

@@ -18,6 +18,7 @@ from assistant.drafts.profile import MEANINGS, MY_NUMBER, Profile, profile_field
 from assistant.formats import mask_my_number
 from assistant.i18n import N_, _
 from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS
+from assistant.interview.record import answer_display
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock
 from ui.widgets.flow import FlowLayout, PageScroll
@@ -39,8 +40,12 @@ def meaning_label(meaning: str) -> str:
 
 
 def display_value(meaning: str, raw: Any) -> str:
-    """A saved answer as text: parts joined with spaces in their order, a My Number masked (only
-    its last 4 digits), anything else as it was typed."""
+    """A saved answer as the review shows an answer (assistant.interview.record); one that cannot
+    be read any more as typed: parts joined with spaces in their order, a My Number masked (only
+    its last 4 digits)."""
+    shown = answer_display(profile_field(meaning), raw)
+    if shown:
+        return shown
     if meaning in _PARTS and isinstance(raw, dict):
         return " ".join(str(raw[part]).strip() for part in _PARTS[meaning] if str(raw.get(part) or "").strip())
     if meaning == MY_NUMBER:
