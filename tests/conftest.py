@@ -56,7 +56,7 @@ FIELD_KINDS_ANSWERS = {
     "card_unknown": "unknown", "card_note": "カードを確認中", "disease": "als", "diseases": ["cancer"],
     "account": {"bank": "みずほ銀行", "branch": "渋谷支店", "account_type": "ordinary", "account_number": "0000123",
                 "holder_kana": "ヤマダ　タロウ"},
-    "insured": "0123456789", "health_card": {"symbol": "東京12", "number": "1234"}, "residence_card": "AB12345678CD",
+    "insured": "0246813579", "health_card": {"symbol": "東京12", "number": "2468"}, "residence_card": "AB24681357CD",
 }
 
 
