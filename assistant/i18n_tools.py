@@ -40,15 +40,16 @@ def _assistant_template() -> Catalog:
 
 
 def _procedures_template() -> Catalog:
-    from assistant.interview.parts import PART_LABELS, YES_NO_LABELS
+    from assistant.kinds import all_kinds
 
     catalog = Catalog(project="tetsuzuki-assistant", domain="procedures")
     for file in sorted(BUNDLED_PROCEDURES.glob("*.yaml")):
         data, lines = read_yaml(file.read_text(encoding="utf-8"))
         for text, _path in translated_texts(data):
             catalog.add(text.strip(), locations=[(f"procedures/{file.name}", 0)])
-    for text in [*PART_LABELS.values(), *YES_NO_LABELS.values()]:
-        catalog.add(text, locations=[("assistant/interview/validation.py", 0)])
+    for kind in all_kinds():   # part labels and fixed options of every field kind
+        for text in kind.official_texts():
+            catalog.add(text, locations=[(f"assistant/kinds/{kind.name}.py", 0)])
     from assistant.drafts.profile import profile_texts   # the questions of "My saved details"
 
     for text in profile_texts():

@@ -53,6 +53,10 @@ FIELD_KINDS_ANSWERS = {
     "birth": "1970-03-01", "postal": "1000013", "phone": "03-5253-2111", "email": "a@example.jp",
     "my_number": "123456789018", "sex": "male", "linked": ["care"], "card": True, "copies": "1",
     "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "1"},
+    "card_unknown": "unknown", "card_note": "カードを確認中", "disease": "als", "diseases": ["cancer"],
+    "account": {"bank": "みずほ銀行", "branch": "渋谷支店", "account_type": "ordinary", "account_number": "0000123",
+                "holder_kana": "ヤマダ　タロウ"},
+    "insured": "0246813579", "health_card": {"symbol": "東京12", "number": "2468"}, "residence_card": "AB24681357CD",
 }
 
 

@@ -161,15 +161,10 @@ def _profile_fields(procedure: m.Procedure, person: str | None) -> dict[str, m.F
 
 
 def _fitted(item: m.FieldDef, raw: Any) -> Any:
-    """The stored raw answer shaped for this field, or None when it does not fit."""
-    if item.kind == "person_name":
-        if not isinstance(raw, dict):
-            return None
-        parts = NAME_PARTS if item.readings else NAME_PARTS[:2]
-        return {p: raw[p] for p in parts if isinstance(raw.get(p), str) and raw.get(p)}
-    if item.kind == "choice":
-        return raw if raw in {o.value for o in item.options} else None
-    return copy.deepcopy(raw)
+    """The stored raw answer shaped for this field, or None when it does not fit (its kind says how)."""
+    from assistant.kinds import kind_of
+
+    return kind_of(item).fitted(item, raw)
 
 
 def _kept_form(item: m.FieldDef, raw: Any, old: Any) -> Any:

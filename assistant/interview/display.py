@@ -10,41 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from babel.lists import format_list
-
-from assistant.formats.numbers import mask_my_number
-from assistant.i18n import bilingual, current_language
-from assistant.interview.parts import YES_NO_LABELS
+from assistant.i18n import current_language
 from assistant.interview.validation import FieldResult
+from assistant.kinds import kind_of
+from assistant.kinds.base import listed  # noqa: F401  (exporters join lists with it)
 from assistant.procedures import model as m
 
 if TYPE_CHECKING:
     from assistant.interview.session import Session
 
 
-def listed(items: list[str], language: str | None = None) -> str:
-    """Items joined as `language` joins a list ("a, b and c", 「a、b、c」)."""
-    language = language or current_language()
-    if not items:
-        return ""
-    return format_list(items, locale=language)
-
-
 def answer_text(field: m.FieldDef, result: FieldResult, language: str | None = None) -> str:
     """One answer in `language` (default: the interface language), official Japanese beside the
-    options; "" when unanswered."""
-    language = language or current_language()
-    if field.kind == "my_number":   # never from the display: a refused answer shows what was typed
-        return mask_my_number(result.value) if result.value else ""
-    if result.value is None:
-        return result.display
-    if isinstance(field, m.ChoiceField):
-        return bilingual(next(o.label for o in field.options if o.value == result.value), language)
-    if isinstance(field, m.MultiChoiceField):
-        return listed([bilingual(o.label, language) for o in field.options if o.value in result.value], language)
-    if isinstance(field, m.YesNoField):
-        return bilingual(YES_NO_LABELS[result.value], language)
-    return result.display
+    options; "" when unanswered (the field's kind says how: assistant.kinds)."""
+    return kind_of(field).display_result(field, result, language or current_language())
 
 
 def resident_municipality(session: Session) -> str:

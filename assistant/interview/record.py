@@ -13,12 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from babel.lists import format_list
-
+from assistant import kinds
 from assistant.i18n import N_, SOURCE_LANGUAGE, _, bilingual, current_language, ptext, translate
-from assistant.interview.display import answer_text
-from assistant.interview.parts import YES_NO_LABELS
-from assistant.interview.validation import FieldResult, printed, read_field
+from assistant.interview.validation import read_field
 from assistant.procedures import model as m
 
 if TYPE_CHECKING:
@@ -34,40 +31,26 @@ ITEM_LABEL = N_("{item} {number}")
 IN_ITEM = N_("{item}: {question}")
 
 
-# --- the texts of one answer: replaced by assistant.kinds at merge ------------------------------
-# (helper "kinds" builds assistant.kinds with these four functions; until then, today's functions)
-
-def _reread(field: m.FieldDef, value: Any) -> FieldResult:
-    # A stored value read again gives the same value and display (tests/core/test_record.py).
-    return read_field(field, value)
-
+# --- the texts of one answer: each field kind's (assistant.kinds) ------------------------------
 
 def _display_text(field: m.FieldDef, value: Any, language: str | None = None) -> str:
     """For the person, in `language` (default: the interface's): options with the Japanese beside."""
-    return answer_text(field, _reread(field, value), language)
+    return kinds.display_text(field, value, language)
 
 
 def _printed_text(field: m.FieldDef, value: Any) -> str:
     """As printed on the official Japanese form: a My Number in full."""
-    return printed(field, _reread(field, value))
+    return kinds.printed_text(field, value)
 
 
 def _spoken_text(field: m.FieldDef, value: Any) -> str:
     """For read-aloud in the interface language: a My Number only by its last four digits."""
-    if field.kind == "my_number":
-        return _("a My Number ending in {digits}").format(digits=" ".join(value[-4:]))
-    if isinstance(field, m.ChoiceField):
-        return ptext(next(o.label for o in field.options if o.value == value))
-    if isinstance(field, m.MultiChoiceField):
-        return format_list([ptext(o.label) for o in field.options if o.value in value], locale=current_language())
-    if isinstance(field, m.YesNoField):
-        return ptext(YES_NO_LABELS[value])
-    return _reread(field, value).display
+    return kinds.spoken_text(field, value)
 
 
 def _json_value(field: m.FieldDef, value: Any) -> Any:
     """As stored in the exported JSON: the normalised value."""
-    return value
+    return kinds.json_value(field, value)
 
 
 # --- paths and labels ---------------------------------------------------------------------------

@@ -178,10 +178,10 @@ def _check_condition(condition: Any, path: Path_, owner: str, position: int | No
 
 def _values(field: Any) -> set[Any] | None:
     """The answers a field can have, when they are few; None when any value of its kind can be."""
-    if field.kind in ("choice", "multi_choice"):
+    if field.kind in ("choice", "multi_choice", "pick_list"):
         return {o.value for o in field.options}
-    if field.kind == "yes_no":
-        return {True, False}
+    if field.kind == "yes_no":   # the kinds (assistant.kinds.yes_no) sit above the procedures
+        return {True, False, "unknown"} if field.allow_unknown else {True, False}
     return None
 
 

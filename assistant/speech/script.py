@@ -17,9 +17,9 @@ from babel.lists import format_list
 from assistant.i18n import _, current_language, ngettext, ptext
 from assistant.interview.checklist import bring_texts, omitted_texts
 from assistant.interview.deadlines import deadline_texts
-from assistant.interview.parts import YES_NO_LABELS
 from assistant.interview.record import FieldPath, Record, in_item, item_label
 from assistant.interview.validation import FieldResult, field_label
+from assistant.kinds import kind_of
 from assistant.procedures import model as m
 from assistant.speech.speaker import Utterance
 from assistant.speech.voicing import voiced
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from assistant.interview.assisted import Assistance
     from assistant.interview.session import FieldError, Session
 
-CHOICE_KINDS = ("choice", "multi_choice")
 
 
 def _say(text: str, rate: float) -> list[Utterance]:
@@ -97,8 +96,9 @@ def read_field(session: Session, field_id: FieldPath | str, rate: float = 1.0) -
         utterances += _say(ptext(field.hint), rate)
     if field.example:
         utterances += _say(_("Example: {example}").format(example=field.example), rate)
-    if field.kind in CHOICE_KINDS:
-        options = _listed([ptext(o.label) for o in field.options])
+    kind = kind_of(field)
+    if kind.spoken_choices:
+        options = _listed([ptext(label) for _value, label, _hint in kind.options(field)])
         utterances += _say(_("Choices: {options}").format(options=options), rate)
     return utterances + _say(_answer_sentence(session, field, item), rate)
 
@@ -127,20 +127,8 @@ def _answer_sentence(session: Session, field: m.FieldDef, item: dict | None) -> 
 
 def answer_text(field: m.FieldDef, result: FieldResult, raw: Any = None) -> str:
     """An answer as it is read: option labels in the person's language; a My Number only by its
-    last four digits; a refused answer as typed (never a My Number)."""
-    if field.kind == "my_number":
-        if result.value:
-            return _("a My Number ending in {digits}").format(digits=" ".join(result.value[-4:]))
-        return _("a number that is not complete yet") if isinstance(raw, str) and raw.strip() else ""
-    if result.value is None:
-        return result.display or (raw.strip() if isinstance(raw, str) else "")
-    if isinstance(field, m.ChoiceField):
-        return ptext(next(o.label for o in field.options if o.value == result.value))
-    if isinstance(field, m.MultiChoiceField):
-        return _listed([ptext(o.label) for o in field.options if o.value in result.value])
-    if isinstance(field, m.YesNoField):
-        return ptext(YES_NO_LABELS[result.value])
-    return result.display
+    last four digits; a refused answer as typed (never a My Number). The kind says how."""
+    return kind_of(field).spoken_result(field, result, raw)
 
 
 # --- problems, review, export -----------------------------------------------------------------

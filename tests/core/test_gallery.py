@@ -28,7 +28,11 @@ def test_field_kinds_store_normalised_values():
         "email": "ｙａｍａｄａ＠example.jp",
         "sex": "female", "linked": ["care", "health"], "card": False, "copies": "２",
         "person": {"family": "髙橋", "given": "一郎", "family_kana": "たかはし", "given_kana": "いちろう"},
-        "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "2-1-2"}})
+        "home": {"prefecture": "東京都", "city": "千代田区", "town": "霞が関", "block": "2-1-2"},
+        "card_unknown": "unknown", "disease": "als", "diseases": ["als", "cancer"],
+        "account": {"bank": "みずほ銀行", "branch": "渋谷支店", "account_type": "普通", "account_number": "１２３",
+                    "holder_kana": "ﾔﾏﾀﾞ ﾀﾛｳ"},
+        "insured": "０１２３４５６７８９", "residence_card": "ab12345678cd"})
     values = session.values()
     assert values["free_text"] == "メモ"
     assert values["reading"] == "ヤマダ" and values["reading_hiragana"] == "やまだ"
@@ -39,6 +43,12 @@ def test_field_kinds_store_normalised_values():
     assert values["linked"] == ["health", "care"]   # form order
     assert values["card"] is False and values["copies"] == 2
     assert values["person"]["family"] == "髙橋"      # never normalised
+    assert values["card_unknown"] == "unknown" and values["card_note"] is None   # shown: equals unknown
+    assert values["disease"] == "als" and values["diseases"] == ["cancer", "als"]
+    assert values["account"] == {"bank": "みずほ銀行", "branch": "渋谷支店", "account_type": "ordinary",
+                                 "account_number": "0000123", "holder_kana": "ヤマダ　タロウ"}
+    assert values["insured"] == "0123456789" and values["health_card"] is None
+    assert values["residence_card"] == "AB12345678CD"
     assert session.missing() == []
 
 

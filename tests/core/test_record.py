@@ -170,7 +170,8 @@ def test_options_are_shown_in_the_records_language_and_printed_in_japanese(proce
 def test_a_kind_missing_from_the_gallery_would_show_here():
     kinds = {f.kind for f in FIELD_KINDS.all_fields()}
     assert kinds >= {"text", "kana", "person_name", "date", "postal_code", "address", "phone", "email",
-                     "my_number", "choice", "multi_choice", "yes_no", "number"}
+                     "my_number", "choice", "multi_choice", "yes_no", "number", "pick_list", "bank_account",
+                     "insured_number", "residence_card"}
     assert not any(isinstance(f, m.GroupField) for f in FIELD_KINDS.all_fields())
 
 

@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (QApplication, QGroupBox, QLabel, QPushButton, QSc
                                QWidget)
 
 from assistant.i18n import _, bilingual, current_language, ngettext
+from assistant.kinds import kind_of
 from assistant.interview.record import FieldPath
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
 from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.nav import NavRow
-
-#: kinds whose answer is rewritten for the form (era dates, kana, hyphens…): show the result
-INTERPRETED_KINDS = ("date", "kana", "person_name", "postal_code", "phone", "number")
 
 if TYPE_CHECKING:
     from assistant.interview.session import FieldError
@@ -35,7 +33,8 @@ def feedback(field: m.FieldDef, result: FieldResult, raw: Any) -> tuple[list[str
     """Notices to act on (with the corrections they suggest), and how a valid answer will be
     written on the form when that differs from what was typed."""
     lines = [notice.message for _part, notice in result.notices]
-    if (result.ok and result.value is not None and field.kind in INTERPRETED_KINDS
+    # kinds whose answer is rewritten for the form (era dates, kana, hyphens…) show the result
+    if (result.ok and result.value is not None and kind_of(field).interpreted
             and result.display != (raw.strip() if isinstance(raw, str) else raw)):
         lines.append(_("On the form: {value}").format(value=result.display))
     return lines, [(part, notice.suggestion) for part, notice in result.notices if notice.suggestion]
@@ -257,7 +256,7 @@ class StepPage(QWidget):
 
     def _block(self, field: m.FieldDef) -> FieldBlock | GroupBlock:
         session = self.bridge.session
-        if field.kind == "group":
+        if kind_of(field).container:
             block = GroupBlock(field, session.items(field.id),
                                lambda item, g=field: session.visible_item_fields(g, item),
                                lambda i, sub, raw, g=field.id: self._on_item_edited(g, i, sub, raw),
@@ -276,7 +275,7 @@ class StepPage(QWidget):
         step = session.current_step
         ids = [f.id for f in session.visible_fields(step)]
         for field in session.visible_fields(step):
-            if field.kind == "group":
+            if kind_of(field).container:
                 ids += [str(FieldPath(field.id, i, sub.id)) for i, item in enumerate(session.items(field.id))
                         for sub in session.visible_item_fields(field, item)]
         return ids
@@ -288,7 +287,7 @@ class StepPage(QWidget):
         before = session.answers.get(field_id)
         session.set_answer(field_id, raw)
         block = self.blocks[field_id]
-        if block.field.kind == "address" and _postal(before) != _postal(raw):
+        if kind_of(block.field).fills_from_postal_code and _postal(before) != _postal(raw):
             self._fill_address(block, raw)
         block.show_feedback(*self._feedback(block, None, session.answers.get(field_id)))
         self._update_errors()

@@ -10,14 +10,12 @@ from PySide6.QtWidgets import QApplication, QFrame, QGroupBox, QLabel, QPushButt
 
 from assistant.i18n import _, bilingual, ptext
 from assistant.interview.record import FieldPath, item_label
-from ui.widgets.inputs import FieldInput, make_input
+from ui.widgets.inputs import FieldInput
+from ui.widgets.kinds import widget_class
 
 if TYPE_CHECKING:
     from assistant.interview.session import FieldError
     from assistant.procedures import model as m
-
-CHOICE_KINDS = ("choice", "multi_choice", "yes_no")
-
 
 def _small_label(text: str, role: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
@@ -57,8 +55,8 @@ class FieldBlock(QFrame):
         title = required_title(name, field.required)
         # Widgets are created in the order they are shown: that order is the accessibility tree's,
         # which screen readers follow when they read object by object.
-        choice = field.kind in CHOICE_KINDS
-        if choice:
+        widget = widget_class(field)
+        if widget.grouped:
             # A group (read as one question by screen readers) whose title is a wrapping label:
             # a QGroupBox title cannot wrap and would push the page sideways at large text sizes.
             host: QWidget = QGroupBox(self)
@@ -76,10 +74,10 @@ class FieldBlock(QFrame):
         if field.example:
             example = _("Example: {example}").format(example=bilingual(field.example))   # 本人 → Yourself（本人）
             host_layout.addWidget(_small_label(example, "example", host))
-        self.input: FieldInput = make_input(field, host)
+        self.input: FieldInput = widget(field, host)
         self.input.set_raw(raw)
         host_layout.addWidget(self.input)
-        if not choice and field.kind not in ("person_name", "address"):
+        if not widget.grouped and widget.titled:
             self.title.setBuddy(self.input.focus_target())
         self.feedback = _small_label("", "feedback", self)
         self.feedback.setObjectName(f"feedback_{field.id}")

@@ -1,5 +1,6 @@
-"""One input widget per field kind. Each reports the raw answer as typed and never judges it:
-reading and checking answers is the core's work (assistant.interview.validation)."""
+"""The input widgets field kinds are built from (ui/widgets/kinds/ names one per kind). Each
+reports the raw answer as typed and never judges it: reading and checking answers is the core's
+work (assistant.kinds, through assistant.interview.validation)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
-from assistant.interview.parts import ADDRESS_PARTS, NAME_PARTS, REQUIRED_PARTS, YES_NO_LABELS, part_label
+from assistant.kinds import kind_of
 from ui.a11y import SpokenLineEdit
 
 if TYPE_CHECKING:
@@ -22,6 +23,10 @@ class FieldInput(QWidget):
 
     edited = Signal(object)
     left = Signal(str)       # the person left the box (or part) named by the argument
+    #: shown inside a group box titled by the question (options read as one question)
+    grouped = False
+    #: the question's title labels the input (False when each part has its own label)
+    titled = True
 
     def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,9 @@ class FieldInput(QWidget):
 class LineInput(FieldInput):
     """A single line: text, kana, date, postal code, phone, number, My Number."""
 
+    #: typed like a password, with a Show button (a My Number)
+    masked = False
+
     def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         layout = QHBoxLayout(self)
@@ -75,7 +83,7 @@ class LineInput(FieldInput):
         layout.addWidget(self.line, 1)
         self.line.textChanged.connect(self._on_line_text_edited)
         self.line.editingFinished.connect(lambda: self.left.emit(""))
-        if field.kind == "my_number":
+        if self.masked:
             self.line.setEchoMode(QLineEdit.EchoMode.Password)
             self.toggle = QPushButton(_("Show"), self)
             self.toggle.setCheckable(True)
@@ -100,17 +108,21 @@ class LineInput(FieldInput):
 
 
 class PartsInput(FieldInput):
-    """Several labelled lines saved together: a person's name, an address."""
+    """Several labelled lines saved together (the parts its kind names): a person's name, an address."""
 
-    def __init__(self, field: m.FieldDef, parts: tuple[str, ...], parent: QWidget | None = None) -> None:
+    titled = False
+
+    def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.parts = parts
+        self.parts = parts = kind_of(field).parts(field)
+        self.required_parts = kind_of(field).required_parts(field)
+        self.part_labels = kind_of(field).part_labels()
         self.lines: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, part in enumerate(parts):
-            label = QLabel(bilingual(part_label(part)), self)
+            label = QLabel(bilingual(self.part_labels.get(part, part)), self)
             label.setWordWrap(True)
             line = SpokenLineEdit(self)
             line.setObjectName(f"input_{field.id}_{part}")
@@ -170,9 +182,9 @@ class PartsInput(FieldInput):
     def describe(self, name: str, description: str, alert: str = "") -> None:
         required = self.field.required
         for part, line in self.lines.items():
-            part_name = bilingual(part_label(part))
+            part_name = bilingual(self.part_labels.get(part, part))
             line.setAccessibleName(_("{question} – {part}").format(question=name, part=part_name))
-            own = (description if not required or part in REQUIRED_PARTS
+            own = (description if not required or part in self.required_parts
                    else description.replace(_("Required"), _("Optional"), 1))
             line.setAccessibleDescription("\n".join(t for t in (alert, own) if t))
 
@@ -215,18 +227,18 @@ class OptionRow(QFrame):
 
 
 class ChoiceInput(FieldInput):
-    """Radio buttons (one answer) or check boxes (several), each a real, focusable control."""
+    """Radio buttons (one answer) or check boxes (several), each a real, focusable control; the
+    options are the kind's (assistant.kinds.base.OptionsKind.options)."""
 
-    def __init__(self, field: m.ChoiceField | m.MultiChoiceField | m.YesNoField,
-                 parent: QWidget | None = None) -> None:
+    grouped = True
+
+    def __init__(self, field: m.FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.multiple = field.kind == "multi_choice"
-        if field.kind == "yes_no":
-            options = [(value, label, "") for value, label in YES_NO_LABELS.items()]
-        else:
-            options = [(o.value, o.label, o.hint) for o in field.options]
+        kind = kind_of(field)
+        self.multiple = kind.multiple
+        options = kind.options(field)
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
         self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
@@ -276,15 +288,3 @@ class ChoiceInput(FieldInput):
         for _value, button in self.buttons:
             texts = (alert, self.hints[id(button)], name, description)
             button.setAccessibleDescription("\n".join(t for t in texts if t))
-
-
-def make_input(field: m.FieldDef, parent: QWidget | None = None) -> FieldInput:
-    """The input widget for a simple (non-group) field."""
-    if field.kind == "person_name":
-        parts = NAME_PARTS if field.readings else NAME_PARTS[:2]
-        return PartsInput(field, parts, parent)
-    if field.kind == "address":
-        return PartsInput(field, ADDRESS_PARTS, parent)
-    if field.kind in ("choice", "multi_choice", "yes_no"):
-        return ChoiceInput(field, parent)
-    return LineInput(field, parent)

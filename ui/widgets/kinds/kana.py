@@ -1,0 +1,3 @@
+"""kind: kana — one line of text (assistant.kinds.kana reads it)."""
+
+from ui.widgets.inputs import LineInput as WIDGET  # noqa: F401
