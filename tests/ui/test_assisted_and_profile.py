@@ -129,8 +129,8 @@ def test_a_draft_saved_with_the_single_role_of_earlier_versions_still_opens(qtbo
     window = open_window(qtbot, app_paths)
     old = {"role": "proxy", "helper_name": "代理 次郎", "helper_organisation": "", "consent_language": "ja",
            "consent_at": "2026-11-26T01:00:00+00:00"}
-    window.start_session(Session(window.catalog.get("juminhyo_copy"), {"relationship": "proxy"}), filled_by=old)
+    window.flow.start_session(Session(window.catalog.get("juminhyo_copy"), {"relationship": "proxy"}), filled_by=old)
     assert window.stack.currentWidget() is window.step
-    assert (window.assistance.applicant, window.assistance.role, window.assistance.helper_name) == (
+    assert (window.visit.assistance.applicant, window.visit.assistance.role, window.visit.assistance.helper_name) == (
         PROXY, FAMILY, "代理 次郎")
-    assert window.assistance.consented
+    assert window.visit.assistance.consented

@@ -38,7 +38,7 @@ def test_deleting_a_draft_defaults_to_no_and_enter_keeps_it(qtbot, window):
     window.bridge.session.next()                           # a step change saves the draft
     window.tasks.wait()
     window.keeper.refresh()
-    window._on_step_left_first_step()
+    window.flow.go_home()
     qtbot.waitUntil(lambda: window.home.drafts.count() == 1, timeout=5000)
     seen: dict = {}
     timer = _answer_with_enter(qtbot, seen)

@@ -31,7 +31,7 @@ def test_every_page_is_read_in_the_persons_language_with_japanese_in_a_japanese_
     i18n.set_language(language)
     window, fakes = reading_window(qtbot, qapp, app_paths)
     heard: dict[str, list] = {}
-    window._on_step_left_first_step()
+    window.flow.go_home()
     for page in _pages(window):            # the list, who fills in, every step, the review
         if page == "home":
             window.home.list.setCurrentRow(0)

@@ -128,7 +128,7 @@ def test_a_broken_engine_or_a_missing_voice_is_said_and_the_window_goes_on(qtbot
 def test_who_fills_in_and_the_done_page_are_read_when_they_open(qtbot, qapp, app_paths, english):
     window, fakes = voicing_window(qtbot, qapp, app_paths)
     window.voice.self_voicing = True
-    window._on_step_left_first_step()
+    window.flow.go_home()
     window.home.procedure_chosen.emit("juminhyo_copy")
     qtbot.waitUntil(lambda: "Who will apply (and sign)?" in said(fakes) and not window.reader.speaking,
                     timeout=10000)

@@ -1,23 +1,22 @@
-"""The window's voice: "Read aloud" on every page, self-voicing (a question read when it gets the
-focus, a new step, errors), and the voice settings. What is said comes from the core
-(assistant.speech); `ui.speech.ReadAloud` makes and plays the audio off the UI thread.
-"""
+"""The voice: "Read aloud" on every page, self-voicing (a question read when it gets the focus, a
+new step, errors), and the voice settings. What is said comes from the core (assistant.speech);
+`ui.speech.ReadAloud` makes and plays the audio off the UI thread; whether self-voicing is on is
+the visit's (assistant.visit)."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from assistant.i18n import _
+from assistant.visit import Visit
+from ui.controllers.preferences import Preferences
+from ui.controllers.screens import Screens
 from ui.speech import QtPlayer, ReadAloud, default_speakers
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -37,38 +36,52 @@ def field_block(widget: QWidget | None):
     return widget
 
 
-class WindowVoice(QObject):
-    def __init__(self, window: MainWindow, make_speakers=None, make_player=None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.reader = ReadAloud(window.tasks, make_speakers or default_speakers, make_player or QtPlayer, window)
-        self.reader.configure(window.settings.speech_rate, window.settings.voices)
-        self.screen_reader = None       # what detection found, once it ran (in the background)
-        self.self_voicing = False       # read each question when it gets the focus
+class Voice(QObject):
+    def __init__(self, visit: Visit, screens: Screens, preferences: Preferences, header, tasks,
+                 make_speakers=None, make_player=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.visit, self.screens, self.preferences, self.tasks = visit, screens, preferences, tasks
+        settings = preferences.settings
+        self.reader = ReadAloud(tasks, make_speakers or default_speakers, make_player or QtPlayer, self)
+        self.reader.configure(settings.speech_rate, settings.voices)
+        self.reader.failed.connect(screens.tell)
+        self.reader.missing_voice.connect(screens.tell)
         self._voiced_block = None
-        header = window.header
         self.reader.started.connect(lambda _utterance: header.show_reading(True))
         self.reader.finished.connect(lambda: header.show_reading(False))
         header.read_requested.connect(self.read_page)
         header.settings_requested.connect(self.open_settings)
-        for keys, slot in ((QKeySequence("F9"), self.read_page), (QKeySequence("Esc"), self.reader.stop)):
-            QShortcut(keys, window).activated.connect(slot)
+        preferences.restored.connect(self._on_settings_restored)
+        screens.who_made.connect(lambda who: who.read_requested.connect(self.read_text))
         QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
 
     @property
     def rate(self) -> float:
-        return self.window.settings.speech_rate
+        return self.preferences.settings.speech_rate
+
+    @property
+    def screen_reader(self):
+        return self.visit.screen_reader
+
+    @property
+    def self_voicing(self) -> bool:
+        return self.visit.self_voicing
+
+    @self_voicing.setter
+    def self_voicing(self, on: bool) -> None:
+        self.visit.self_voicing = on
 
     def detect(self) -> None:
         """Whether a screen reader runs (D-Bus, process list): in the background, at start."""
-        self.window.tasks.run(_detect_screen_reader, self.on_screen_reader_detected,
-                              lambda error: log.warning("screen reader detection failed: %s", type(error).__name__))
+        self.tasks.run(_detect_screen_reader, self.on_screen_reader_detected,
+                       lambda error: log.warning("screen reader detection failed: %s", type(error).__name__))
 
     def on_screen_reader_detected(self, detection) -> None:
-        from assistant.speech import self_voicing_default
+        self.visit.screen_reader_detected(detection, self.preferences.settings.self_voicing)
 
-        self.screen_reader = detection
-        self.self_voicing = self_voicing_default(detection, self.window.settings.self_voicing)
+    def _on_settings_restored(self, settings) -> None:
+        self.reader.configure(settings.speech_rate, settings.voices)
+        self.visit.reset_self_voicing(settings.self_voicing)
 
     # --- "Read aloud" -------------------------------------------------------------------------
 
@@ -79,21 +92,21 @@ class WindowVoice(QObject):
             return
         from assistant import speech
 
-        window, rate = self.window, self.rate
-        page, session = window.stack.currentWidget(), window.bridge.session if window.bridge else None
-        if page is window.step and session is not None:
+        screens, rate, session = self.screens, self.rate, self.visit.session
+        page = screens.current()
+        if page is screens.step and session is not None:
             utterances = speech.read_page(session, rate)
-        elif page is window.review and session is not None:
+        elif page is screens.review and session is not None:
             utterances = speech.read_review(session, rate)
-        elif page is window.done and window.done.result is not None and session is not None:
-            utterances = speech.read_export(session, window.done.result, rate)
-        elif page is window.who:
-            utterances = speech.read_assistance(window.who.shown(), rate)
+        elif page is screens.done and screens.done.result is not None and session is not None:
+            utterances = speech.read_export(session, screens.done.result, rate)
+        elif page is screens.who:
+            utterances = speech.read_assistance(screens.who.shown(), rate)
         else:
-            chosen = window.home.chosen_procedure()
-            catalog = window.catalog
+            chosen = screens.home.chosen_procedure()
+            catalog = self.visit.catalog
             procedure = catalog.get(chosen) if chosen and catalog is not None and catalog.check(chosen) else None
-            utterances = speech.read_home(procedure, window.home.drafts.count(), rate)
+            utterances = speech.read_home(procedure, screens.home.drafts.count(), rate)
         self.reader.read(utterances)
 
     def read_text(self, text: str, language: str) -> None:
@@ -116,7 +129,7 @@ class WindowVoice(QObject):
             return
         from assistant import speech
 
-        session = self.window.bridge.session
+        session = self.visit.session
         if session.at_review:
             self.reader.read(speech.read_review(session, self.rate))
             return
@@ -132,16 +145,15 @@ class WindowVoice(QObject):
     def _voice_errors(self, errors: list) -> None:
         from assistant import speech
 
-        if self.window.bridge is None:
+        if self.visit.session is None:
             return
         block = self._voiced_block = field_block(QApplication.focusWidget())
-        field = speech.read_field(self.window.bridge.session, block.path, self.rate) if block is not None else []
+        field = speech.read_field(self.visit.session, block.path, self.rate) if block is not None else []
         self.reader.read(speech.read_errors(errors, self.rate) + field)
 
     def _on_app_focus_changed(self, _old, new) -> None:
         """Read a question when the focus comes to it (not again for each of its parts)."""
-        window = self.window
-        if not self.self_voicing or window.bridge is None or window.stack.currentWidget() is not window.step:
+        if not self.self_voicing or self.visit.session is None or self.screens.current() is not self.screens.step:
             return
         block = field_block(new)
         if block is None or block is self._voiced_block:
@@ -149,7 +161,7 @@ class WindowVoice(QObject):
         from assistant import speech
 
         self._voiced_block = block
-        self.reader.read(speech.read_field(window.bridge.session, block.path, self.rate))
+        self.reader.read(speech.read_field(self.visit.session, block.path, self.rate))
 
     # --- voice settings -----------------------------------------------------------------------
 
@@ -159,13 +171,13 @@ class WindowVoice(QObject):
         from ui.widgets.speech_settings import SpeechSettings
         from ui.widgets.text_dialog import fit_to_screen
 
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.screens.dialog_parent())
         dialog.setObjectName("settings_dialog")
         dialog.setWindowTitle(_("Voice settings"))
         layout = QVBoxLayout(dialog)
         panel = SpeechSettings(dialog)
         panel.set_screen_reader_running(bool(self.screen_reader and self.screen_reader.running))
-        panel.set_values(self.rate, self.self_voicing, dict(self.window.settings.voices))
+        panel.set_values(self.rate, self.self_voicing, dict(self.preferences.settings.voices))
         layout.addWidget(scrolling(dialog, [panel]), 1)     # Close stays in view at any text size
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
@@ -181,9 +193,8 @@ class WindowVoice(QObject):
     def _on_settings_changed(self, rate: float, self_voicing: bool, voices: dict[str, Any]) -> None:
         self.self_voicing = self_voicing
         self.reader.configure(rate, voices)
-        window = self.window
-        window.change_settings(replace(window.settings, speech_rate=rate, self_voicing=self_voicing,
-                                       voices=dict(voices)))
+        settings = self.preferences.settings
+        self.preferences.change(replace(settings, speech_rate=rate, self_voicing=self_voicing, voices=dict(voices)))
 
     def _on_test_requested(self, language: str) -> None:
         from ui.widgets.speech_settings import sample_sentence
