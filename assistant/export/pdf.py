@@ -74,6 +74,7 @@ class PdfResult:
 class _FormPdf(FPDF):
     helper_line = ""   # who helped fill in, printed above the page number
     main_font = FONT   # the face of the document's language (export/pdf_fonts.py)
+    page_total: int | None = None   # the number of pages when known before (else fpdf2's alias)
     #: the last line of every page; {page} is its number, {total} the number of pages
     page_label = "てつづきアシスタントで作成　{page}／{total}"
 
@@ -88,7 +89,7 @@ class _FormPdf(FPDF):
         self.set_y(-12)
         self.set_font(self.main_font, size=8)
         # alias_nb_pages: fpdf2 puts the number of pages in place of "{nb}" when it writes the file
-        self.cell(0, 6, self.page_label.format(page=self.page_no(), total="{nb}"), align="C")
+        self.cell(0, 6, self.page_label.format(page=self.page_no(), total=self.page_total or "{nb}"), align="C")
 
     def _render_styled_text_line(self, *args, **kwargs):
         # fpdf2 2.8.9 (py-pdf/fpdf2#1772): a line whose first run is in a fallback face is wrapped in

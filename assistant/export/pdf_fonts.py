@@ -39,3 +39,11 @@ def wrapped(pdf: FPDF, text: str, width: float, language: str) -> str:
     """`text` with its line breaks put where `language` allows, for a box `width` mm wide in the
     current font (fpdf2 itself breaks only at spaces or anywhere)."""
     return fill(text, width - _SLACK_MM, pdf.get_string_width, language)
+
+
+def discard(pdf: FPDF) -> None:
+    """Close the font files of a PDF that is thrown away unwritten (fpdf2 closes them on output)."""
+    for font in pdf.fonts.values():
+        close = getattr(font, "close", None)   # core fonts have no file
+        if close is not None:
+            close()

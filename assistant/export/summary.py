@@ -27,7 +27,7 @@ from fpdf.fonts import FontFace
 
 from assistant import languages
 from assistant.export.pdf import GREY, bold, new_pdf
-from assistant.export.pdf_fonts import use_faces, wrapped
+from assistant.export.pdf_fonts import discard, use_faces, wrapped
 from assistant.i18n import N_, SOURCE_LANGUAGE, babel_locale, bilingual, ptext, translate
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
@@ -81,17 +81,26 @@ def render_copy(session: Session, path: Path, created: dt.datetime, language: st
     which reports them (pdf.render_pdf).
     """
     copy = _Copy(session, created, language, assistance, power_of_attorney)
-    pdf = new_pdf(copy.title())
-    row = languages.all_languages().get(language)
-    pdf.set_lang(row.tag if row else language)
-    pdf.set_creation_date(created)
-    pdf.page_label = copy.tr(PAGE_LABEL)
-    pdf.main_font, missing = use_faces(pdf, language, copy.texts())
-    if missing:
-        log.warning("the copy has characters no embedded font can draw")
-    copy.draw(pdf)
+    pdf = _layout(copy, created)
+    if pdf.text_shaping:
+        # fpdf2 cannot put the page count into shaped text afterwards: lay out again with it known
+        discard(pdf)
+        pdf = _layout(copy, created, total=pdf.page_no())
     pdf.output(str(path))
     return path
+
+
+def _layout(copy: _Copy, created: dt.datetime, total: int | None = None) -> FPDF:
+    pdf = new_pdf(copy.title())
+    row = languages.all_languages().get(copy.language)
+    pdf.set_lang(row.tag if row else copy.language)
+    pdf.set_creation_date(created)
+    pdf.page_label, pdf.page_total = copy.tr(PAGE_LABEL), total
+    pdf.main_font, missing = use_faces(pdf, copy.language, copy.texts())
+    if missing and total is None:
+        log.warning("the copy has characters no embedded font can draw")
+    copy.draw(pdf)
+    return pdf
 
 
 class _Copy:

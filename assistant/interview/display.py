@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from babel.lists import format_list
 
 from assistant.formats.numbers import mask_my_number
-from assistant.i18n import bilingual, current_language
+from assistant.i18n import babel_locale, bilingual, current_language
 from assistant.interview.parts import YES_NO_LABELS
 from assistant.interview.validation import FieldResult
 from assistant.procedures import model as m
@@ -30,7 +30,7 @@ def listed(items: list[str], language: str | None = None) -> str:
     language = language or current_language()
     if not items:
         return ""
-    return format_list(items, locale=language)
+    return format_list(items, locale=babel_locale(language))
 
 
 def answer_text(field: m.FieldDef, result: FieldResult, language: str | None = None) -> str:
