@@ -124,3 +124,13 @@ def unprintable(text: str) -> list[str]:
         cmap = face.cmap()
         lacking = [c for c in lacking if ord(c) not in cmap]
     return lacking
+
+
+def screen_fonts(language: str) -> list[tuple[str, tuple[Path, ...]]]:
+    """(face, its bundled files) for the screen in `language`'s order: its scripts, Japanese, the
+    rest. Qt draws each character with the first family that has it (its font fallback)."""
+    table = languages.scripts()
+    row = languages.all_languages().get(language)
+    order = dict.fromkeys([script.code for script in row.scripts] if row else [])
+    order.update(dict.fromkeys(["Jpan", *table]))
+    return [(table[code].face, tuple(FONT_DIR / name for name in table[code].screen)) for code in order]

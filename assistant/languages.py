@@ -170,3 +170,15 @@ def language(code: str) -> Language:
 
 def scripts() -> dict[str, Script]:
     return table().scripts
+
+
+def preferred_voices(engine: str) -> dict[str, str]:
+    """Language code → the preferred voice id of `engine`, each also under its base language
+    ("pt-BR" and "pt" → "roa/pt-br"; the first row of a base language wins)."""
+    voices: dict[str, str] = {}
+    for row in all_languages().values():
+        voice = row.voice(engine)
+        if voice:
+            voices.setdefault(row.code, voice)
+            voices.setdefault(row.code.replace("_", "-").split("-")[0].lower(), voice)
+    return voices
