@@ -8,6 +8,9 @@ Catalogs are the ``.po`` files under ``locales/``. Set-up compiles them to ``.mo
 (`python -m assistant.i18n_tools compile`), which loads fast with the standard library; a ``.po``
 newer than its ``.mo`` (while translating) is compiled in memory with Babel instead. The language
 can change at any moment; ``language_changed`` tells the interface to retranslate.
+
+Which languages exist, their catalog folders and names come from ``locales/languages.yaml``
+(`assistant.languages`); `LANGUAGES` holds those the interface offers.
 """
 
 from __future__ import annotations
@@ -17,14 +20,43 @@ import io
 from functools import cache
 from pathlib import Path
 
+from assistant import languages as table
 from assistant import resources
 from assistant.events import Event
 
 LOCALES_DIR = resources.locales()
 SOURCE_LANGUAGE = {"assistant": "en", "procedures": "ja"}
-#: Languages the interface offers, each named in its own language.
-LANGUAGES = {"ja": "日本語", "en": "English"}
 DEFAULT_LANGUAGE = "ja"
+
+
+def catalog_dir(language: str) -> Path:
+    """The folder of `language`'s catalogs (``locales/<catalog>/LC_MESSAGES``); an unknown code is
+    taken as its own folder name."""
+    row = table.all_languages().get(language)
+    return LOCALES_DIR / (row.catalog if row else language) / "LC_MESSAGES"
+
+
+def _has_catalogs(language: str) -> bool:
+    return all(language == source or any((catalog_dir(language) / f"{domain}{suffix}").exists()
+                                         for suffix in (".po", ".mo"))
+               for domain, source in SOURCE_LANGUAGE.items())
+
+
+def offered_languages() -> dict[str, str]:
+    """code → native name of the languages the interface offers: marked `offered` in the table and
+    with catalogs for both domains (`i18n_tools check` proves them complete)."""
+    return {code: row.native for code, row in table.all_languages().items() if row.offered and _has_catalogs(code)}
+
+
+#: Languages the interface offers, each named in its own language.
+LANGUAGES = offered_languages()
+
+
+def babel_locale(language: str | None = None) -> str:
+    """The Babel locale that formats lists, dates and numbers for `language` (default: current)."""
+    language = language or current_language()
+    row = table.all_languages().get(language)
+    return row.babel if row else language
 
 language_changed = Event()
 _state = {"language": DEFAULT_LANGUAGE}
@@ -32,7 +64,7 @@ _state = {"language": DEFAULT_LANGUAGE}
 
 @cache
 def _catalog(domain: str, language: str) -> gettext.NullTranslations:
-    po_path = LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+    po_path = catalog_dir(language) / f"{domain}.po"
     mo_path = po_path.with_suffix(".mo")
     if language == SOURCE_LANGUAGE[domain] or not (po_path.exists() or mo_path.exists()):
         return gettext.NullTranslations()

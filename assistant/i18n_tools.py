@@ -20,7 +20,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, compile_po
+from assistant import languages as table
+from assistant.i18n import LOCALES_DIR, SOURCE_LANGUAGE, babel_locale, catalog_dir, compile_po
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.loader import read_yaml
 from assistant.procedures.texts import translated_texts
@@ -62,11 +63,17 @@ def templates() -> dict[str, Catalog]:
 
 
 def _po_path(language: str, domain: str) -> Path:
-    return LOCALES_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+    return catalog_dir(language) / f"{domain}.po"
 
 
 _STABLE = {"sort_output": True, "include_lineno": False}
 _STABLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def _translated() -> list[str]:
+    """The languages whose catalogs are kept: those the table marks `offered` (their catalogs are
+    made by `update` and must be complete for `check`)."""
+    return [code for code, row in table.all_languages().items() if row.offered]
 
 
 def update() -> None:
@@ -77,14 +84,14 @@ def update() -> None:
         template.creation_date = _STABLE_DATE
         with (LOCALES_DIR / f"{domain}.pot").open("wb") as out:
             write_po(out, template, width=100, omit_header=False, **_STABLE)
-        for language in LANGUAGES:
+        for language in _translated():
             if language == SOURCE_LANGUAGE[domain]:
                 continue
             path = _po_path(language, domain)
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.exists():
                 with path.open("rb") as po:
-                    catalog = read_po(po, locale=language)
+                    catalog = read_po(po, locale=babel_locale(language))
             else:
                 catalog = Catalog(locale=language, domain=domain)
             catalog.update(template, no_fuzzy_matching=True)
@@ -102,7 +109,7 @@ def check() -> list[str]:
     """Problems with the catalogs: untranslated or fuzzy messages, lost or added placeholders."""
     problems: list[str] = []
     for domain, template in templates().items():
-        for language in LANGUAGES:
+        for language in _translated():
             if language == SOURCE_LANGUAGE[domain]:
                 continue
             path = _po_path(language, domain)
@@ -110,7 +117,7 @@ def check() -> list[str]:
                 problems.append(f"{path}: missing")
                 continue
             with path.open("rb") as po:
-                catalog = read_po(po, locale=language)
+                catalog = read_po(po, locale=babel_locale(language))
             for message in template:
                 if not message.id:
                     continue

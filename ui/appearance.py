@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from assistant import resources
+from assistant import fonts
 from assistant.settings import Settings
 from ui.theme import THEMES, style_sheet
 
-FONT_DIR = resources.fonts()
 BASE_POINT_SIZE = 14.0
-_families: list[str] = []
+#: the system's Japanese faces, after the bundled ones
+SYSTEM_FAMILIES = ["Noto Sans CJK JP", "IPAexGothic"]
+_loaded: dict[Path, list[str]] = {}
 
 
-def _load_fonts() -> list[str]:
-    """Bundled BIZ UDPGothic first (the paper's BIZ UDGothic with proportional Latin letters, so English
-    is not drawn in a fixed-width face), then the system's Japanese faces."""
-    if not _families:
-        for file in sorted(FONT_DIR.glob("BIZUDPGothic-*.ttf")):
-            font_id = QFontDatabase.addApplicationFont(str(file))
-            _families.extend(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
-    return list(dict.fromkeys(_families)) + ["Noto Sans CJK JP", "IPAexGothic"]
+def _load_fonts(language: str) -> list[str]:
+    """The bundled faces in `language`'s order (assistant.fonts.screen_fonts: its own scripts first,
+    so Vietnamese is not drawn half in BIZ UDPGothic, then Japanese, then every other script), then
+    the system's Japanese faces. For Japanese, BIZ UDPGothic comes first: the paper's BIZ UDGothic
+    with proportional Latin letters."""
+    families: list[str] = []
+    for _face, files in fonts.screen_fonts(language):
+        for file in files:
+            if file not in _loaded:
+                font_id = QFontDatabase.addApplicationFont(str(file))
+                _loaded[file] = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            families.extend(_loaded[file])
+    return list(dict.fromkeys(families)) + SYSTEM_FAMILIES
 
 
 def resolved_theme(settings: Settings, scheme: Qt.ColorScheme | None = None,
@@ -57,7 +65,7 @@ def apply(app: QApplication, settings: Settings) -> None:
     """Set the font size (zoom) and the theme's palette and style sheet."""
     point_size = BASE_POINT_SIZE * settings.zoom / 100
     font = QFont()
-    font.setFamilies(_load_fonts())
+    font.setFamilies(_load_fonts(settings.language))
     font.setPointSizeF(point_size)
     app.setFont(font)
     theme = resolved_theme(settings)

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, QTimer, Signal
 
-from assistant.i18n import N_, _
+from assistant.i18n import LANGUAGES as OFFERED
+from assistant.i18n import N_, _, babel_locale
 from assistant.speech.speaker import (AVAILABLE, Availability, Quality, SynthesisError, Utterance, Voice,
                                       base_language)
 
@@ -35,8 +36,8 @@ log = logging.getLogger(__name__)
 NAME = "qt"
 #: Qt engines whose voices are recorded or neural ones (Windows, macOS, iOS, Android)
 NATURAL_ENGINES = frozenset({"winrt", "sapi", "darwin", "macos", "ios", "avspeech", "android"})
-#: the languages the settings screen and the interface need; asked of the engine once each
-LANGUAGES = ("ja", "en")
+#: the languages the settings screen and the interface need (locales/languages.yaml); asked once each
+LANGUAGES = tuple(OFFERED)
 NOT_AVAILABLE = Availability(False, N_("The system voices are not available on this computer."),
                              "Debian/Ubuntu: apt install speech-dispatcher speech-dispatcher-espeak-ng libspeechd2")
 #: longest a sentence may take before we stop waiting for the engine (speechd without a sound
@@ -104,9 +105,9 @@ def _probe(engine_name: str) -> _Snapshot | None:
         offered = {QLocale(locale).name() for locale in tts.availableLocales()}
         snapshot = _Snapshot(tts.engine())
         for language in LANGUAGES:
-            wanted = QLocale(language).name()         # "ja" → "ja_JP", "en" → "en_US"
+            wanted = QLocale(babel_locale(language)).name()         # "ja" → "ja_JP", "en" → "en_US"
             locale = wanted if wanted in offered else next(
-                (name for name in sorted(offered) if base_language(name) == language), None)
+                (name for name in sorted(offered) if base_language(name) == base_language(language)), None)
             if locale is None:
                 continue
             tts.setLocale(QLocale(locale))

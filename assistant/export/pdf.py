@@ -6,9 +6,10 @@ its text can be searched, copied and read by screen readers. The PDF is tagged w
 Only the Regular face is embedded (each face costs about 150 ms to parse and subset); headings
 are drawn filled and stroked, which looks bold and leaves the text layer unchanged.
 
-BIZ UDGothic lacks some characters of real names (e.g. 𠮷 U+20BB7 in 𠮷田). Only when the text needs
-one is a fallback font from FALLBACK_FONTS added (Noto Sans CJK adds about 400 ms); characters
-that no font can draw are reported in PdfResult.missing (render_pdf), never logged.
+BIZ UDGothic lacks some characters of real names (e.g. 𠮷 U+20BB7 in 𠮷田, Thai, Hangul). Only when
+the text needs one is the next face that has it added: the other bundled faces, then the system's
+FALLBACK_FONTS (pdf_fonts.py; Noto Sans CJK adds about 400 ms); characters that no font can draw
+are reported in PdfResult.missing (render_pdf), never logged.
 
 `new_pdf`, `bold` and `add_fallback_font` are shared with the power of attorney (proxy_letter.py)
 and the person's own copy (summary.py, which sets its own `page_label`).
@@ -29,14 +30,15 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, WrapMode
 from fpdf.fonts import FontFace
 
+from assistant.export.pdf_fonts import use_faces
 from assistant.fonts import FALLBACK_FONTS, FONT_DIR, FONT_FILE, find_fallback_font  # noqa: F401
+from assistant.i18n import SOURCE_LANGUAGE
 from assistant.interview.assisted import Assistance, printed_helper
 from assistant.interview.record import Record
 from assistant.interview.session import Session
 from assistant.procedures import model as m
 
 FONT = "BIZUDGothic"
-FALLBACK = "Fallback"
 GREY = (235, 235, 235)
 QR_SIZE_MM = 30   # quiet zone included; read at 200 dpi up to version 25 (qr.MAX_VERSION)
 
@@ -71,21 +73,30 @@ class PdfResult:
 
 class _FormPdf(FPDF):
     helper_line = ""   # who helped fill in, printed above the page number
+    main_font = FONT   # the face of the document's language (export/pdf_fonts.py)
+    page_total: int | None = None   # the number of pages when known before (else fpdf2's alias)
     #: the last line of every page; {page} is its number, {total} the number of pages
     page_label = "てつづきアシスタントで作成　{page}／{total}"
 
     def footer(self) -> None:
         if self.helper_line:
             self.set_y(-17)
-            self.set_font(FONT, size=7.5)
+            self.set_font(self.main_font, size=7.5)
             width = self.get_string_width(self.helper_line)
             if width > self.epw:   # a long organisation name: smaller, still one line
-                self.set_font(FONT, size=7.5 * self.epw / width)
+                self.set_font(self.main_font, size=7.5 * self.epw / width)
             self.cell(0, 4, self.helper_line, align="C")
         self.set_y(-12)
-        self.set_font(FONT, size=8)
+        self.set_font(self.main_font, size=8)
         # alias_nb_pages: fpdf2 puts the number of pages in place of "{nb}" when it writes the file
-        self.cell(0, 6, self.page_label.format(page=self.page_no(), total="{nb}"), align="C")
+        self.cell(0, 6, self.page_label.format(page=self.page_no(), total=self.page_total or "{nb}"), align="C")
+
+    def _render_styled_text_line(self, *args, **kwargs):
+        # fpdf2 2.8.9 (py-pdf/fpdf2#1772): a line whose first run is in a fallback face is wrapped in
+        # q … Q, which forgets the font, yet fpdf2 believes it is still set and the next line in the
+        # main face is written with no font at all (blank). Setting it again on every line is safe.
+        self.current_font_is_set_on_page = False
+        return super()._render_styled_text_line(*args, **kwargs)
 
 
 def new_pdf(title: str) -> _FormPdf:
@@ -106,7 +117,7 @@ def new_pdf(title: str) -> _FormPdf:
 def bold(pdf: FPDF, size: float):
     """Text drawn filled and stroked at `size` (looks bold; only the Regular face is embedded)."""
     # The text render mode is graphics state and outlives ET: local_context saves and restores it.
-    pdf.set_font(FONT, "", size)
+    pdf.set_font(getattr(pdf, "main_font", FONT), "", size)
     with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=size * 0.012):
         yield
 
@@ -185,14 +196,9 @@ def missing_glyphs(pdf: FPDF, texts: Iterable[str], family: str = FONT) -> set[s
 
 
 def add_fallback_font(pdf: FPDF, texts: Iterable[str]) -> set[str]:
-    """Add a fallback font only if `texts` need one; return the characters no font can draw."""
-    missing = missing_glyphs(pdf, texts)
-    found = find_fallback_font() if missing else None
-    if found is None:
-        return missing
-    pdf.add_font(FALLBACK, "", str(found[0]), collection_font_number=found[1])
-    pdf.set_fallback_fonts([FALLBACK])
-    return missing_glyphs(pdf, missing, FALLBACK)
+    """Add the fallback faces `texts` need, if any, behind BIZ UDGothic (the form is Japanese);
+    return the characters no face can draw (pdf_fonts.use_faces, fonts.faces)."""
+    return use_faces(pdf, SOURCE_LANGUAGE["procedures"], texts)[1]
 
 
 def _section_texts(sections: list[tuple[str, list[tuple[str, str]]]]) -> Iterable[str]:

@@ -25,8 +25,10 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
-from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
-from assistant.i18n import N_, SOURCE_LANGUAGE, bilingual, ptext, translate
+from assistant import languages
+from assistant.export.pdf import GREY, bold, new_pdf
+from assistant.export.pdf_fonts import discard, use_faces, wrapped
+from assistant.i18n import N_, SOURCE_LANGUAGE, babel_locale, bilingual, ptext, translate
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
 from assistant.interview.checklist import bring_texts, omitted_texts
@@ -39,7 +41,9 @@ log = logging.getLogger(__name__)
 
 #: the language of the official form; a copy in it is a summary rather than a translation
 FORM_LANGUAGE = SOURCE_LANGUAGE["procedures"]
-PDF_LANGUAGES = {"ja": "ja-JP", "en": "en"}
+#: the answers table: the question's and the answer's share of the width, and the cells' padding (mm)
+_COLUMNS = (75, 105)
+_PADDING = 1.5
 
 # i18n: printed at the top of the resident's own copy, made in their language beside the Japanese form.
 NOT_FOR_SUBMISSION = N_("Your copy — not for submission. Hand in the Japanese form.")
@@ -81,15 +85,26 @@ def render_copy(session: Session, path: Path, created: dt.datetime, language: st
     if record is None or record.language != language:
         record = Record.of(session, language)
     copy = _Copy(session, record, created, language, assistance, power_of_attorney)
-    pdf = new_pdf(copy.title())
-    pdf.set_lang(PDF_LANGUAGES.get(language, language))
-    pdf.set_creation_date(created)
-    pdf.page_label = copy.tr(PAGE_LABEL)
-    if add_fallback_font(pdf, copy.texts()):
-        log.warning("the copy has characters no embedded font can draw")
-    copy.draw(pdf)
+    pdf = _layout(copy, created)
+    if pdf.text_shaping:
+        # fpdf2 cannot put the page count into shaped text afterwards: lay out again with it known
+        discard(pdf)
+        pdf = _layout(copy, created, total=pdf.page_no())
     pdf.output(str(path))
     return path
+
+
+def _layout(copy: _Copy, created: dt.datetime, total: int | None = None) -> FPDF:
+    pdf = new_pdf(copy.title())
+    row = languages.all_languages().get(copy.language)
+    pdf.set_lang(row.tag if row else copy.language)
+    pdf.set_creation_date(created)
+    pdf.page_label, pdf.page_total = copy.tr(PAGE_LABEL), total
+    pdf.main_font, missing = use_faces(pdf, copy.language, copy.texts())
+    if missing and total is None:
+        log.warning("the copy has characters no embedded font can draw")
+    copy.draw(pdf)
+    return pdf
 
 
 class _Copy:
@@ -100,7 +115,6 @@ class _Copy:
         self.session, self.created, self.language = session, created, language
         self.assistance, self.power_of_attorney = assistance, power_of_attorney
         self.form_file = f"{session.procedure.id}.pdf"   # as package.export_package names the form
-        self.wrap = WrapMode.CHAR if language == FORM_LANGUAGE else WrapMode.WORD
         # (question with the Japanese beside it, answer as the screen shows it): the answered ones
         self.rows = [(bilingual_label(row, language), row.display) for row in record.rows if row.display]
 
@@ -121,7 +135,7 @@ class _Copy:
         return self.tr(SUMMARY_NOT_FOR_SUBMISSION if self.language == FORM_LANGUAGE else NOT_FOR_SUBMISSION)
 
     def made_on(self) -> str:
-        day = format_date(self.created.date(), format="long", locale=self.language)
+        day = format_date(self.created.date(), format="long", locale=babel_locale(self.language))
         # i18n: under the title of the resident's copy; {date} is the export date, already in the person's language.
         return self.tr(N_("Made on {date}")).format(date=day)
 
@@ -164,7 +178,7 @@ class _Copy:
         if fee.amount_yen == 0:
             notes.append(self.tr(N_("Fee: none.")))
         elif fee.amount_yen is not None:
-            amount = format_decimal(fee.amount_yen, locale=self.language)
+            amount = format_decimal(fee.amount_yen, locale=babel_locale(self.language))
             notes.append(self.tr(N_("Fee: {amount} yen.")).format(amount=amount))
         elif fee.note:
             notes.append(self.tr(N_("Fee: {note}")).format(note=self.both(fee.note)))
@@ -205,21 +219,26 @@ class _Copy:
 
     # --- layout ----------------------------------------------------------------------------------
 
+    def lines(self, pdf: FPDF, text: str, width: float) -> str:
+        """`text` broken into lines of `width` mm the way the copy's language breaks them."""
+        return wrapped(pdf, text, width, self.language)
+
     def draw(self, pdf: FPDF) -> None:
         with bold(pdf, 12), pdf.local_context(fill_color=GREY):
-            pdf.multi_cell(0, 7, self.banner(), border=1, fill=True, align="C", padding=2,
-                           new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap)
+            pdf.multi_cell(0, 7, self.lines(pdf, self.banner(), pdf.epw - 4), border=1, fill=True, align="C",
+                           padding=2, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.WORD)
         pdf.ln(4)
         with bold(pdf, 15):
-            pdf.multi_cell(0, 8, self.both(self.session.procedure.title), new_x="LMARGIN", new_y="NEXT",
-                           wrapmode=self.wrap)
-        pdf.set_font(FONT, "", 9)
+            pdf.multi_cell(0, 8, self.lines(pdf, self.both(self.session.procedure.title), pdf.epw),
+                           new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.WORD)
+        pdf.set_font(pdf.main_font, "", 9)
         pdf.cell(0, 6, self.made_on(), align="R", new_x="LMARGIN", new_y="NEXT")
         self._answers(pdf)
         self._heading(pdf, self.tr(N_("What to do next")))
-        pdf.set_font(FONT, "", 10)
+        pdf.set_font(pdf.main_font, "", 10)
         for line in [*self.next_steps(), *self.notes()]:
-            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap, align="L")
+            pdf.multi_cell(0, 6, self.lines(pdf, line, pdf.epw), new_x="LMARGIN", new_y="NEXT",
+                           wrapmode=WrapMode.WORD, align="L")
             pdf.ln(1)
         self._deadlines(pdf)
 
@@ -228,9 +247,10 @@ class _Copy:
         if not deadlines:
             return
         self._heading(pdf, self.tr(N_("Deadlines")))
-        pdf.set_font(FONT, "", 10)
+        pdf.set_font(pdf.main_font, "", 10)
         for line in deadlines:
-            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT", wrapmode=self.wrap, align="L")
+            pdf.multi_cell(0, 6, self.lines(pdf, line, pdf.epw), new_x="LMARGIN", new_y="NEXT",
+                           wrapmode=WrapMode.WORD, align="L")
             pdf.ln(1)
 
     def _heading(self, pdf: FPDF, text: str) -> None:
@@ -240,12 +260,13 @@ class _Copy:
 
     def _answers(self, pdf: FPDF) -> None:
         self._heading(pdf, self.tr(N_("Your answers")))
-        pdf.set_font(FONT, "", 10)
-        label_style = FontFace(family=FONT, emphasis="", fill_color=GREY)
-        with pdf.table(col_widths=(75, 105), first_row_as_headings=False, line_height=6, padding=1.5,
-                       text_align="LEFT", wrapmode=self.wrap) as table:
+        pdf.set_font(pdf.main_font, "", 10)
+        label_style = FontFace(family=pdf.main_font, emphasis="", fill_color=GREY)
+        widths = [pdf.epw * share / sum(_COLUMNS) - 2 * _PADDING for share in _COLUMNS]
+        with pdf.table(col_widths=_COLUMNS, first_row_as_headings=False, line_height=6, padding=_PADDING,
+                       text_align="LEFT", wrapmode=WrapMode.WORD) as table:
             for label, answer in self.rows:
                 row = table.row()
-                row.cell(label, style=label_style)
-                row.cell(answer)
+                row.cell(self.lines(pdf, label, widths[0]), style=label_style)
+                row.cell(self.lines(pdf, answer, widths[1]))
         pdf.ln(2)

@@ -15,7 +15,7 @@ from typing import Any
 from babel.lists import format_list
 
 from assistant.formats.result import Parsed, Problem
-from assistant.i18n import _, bilingual, current_language, ptext
+from assistant.i18n import _, babel_locale, bilingual, current_language, ptext
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def from_parsed(parsed: Parsed, part: str = "") -> FieldResult:
 
 def listed(items: list[str], language: str | None = None) -> str:
     """Items joined as `language` joins a list ("a, b and c", 「a、b、c」)."""
-    return format_list(items, locale=language or current_language()) if items else ""
+    return format_list(items, locale=babel_locale(language or current_language())) if items else ""
 
 
 def as_text(raw: Any) -> str:

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from assistant.i18n import _, current_language
+from assistant.i18n import LANGUAGES, _, babel_locale
 from assistant.speech.speaker import Quality, Speaker, SpeechError, Voice, VoiceProvider, base_language
 
-#: the languages the interface offers and so must be readable aloud
-DEFAULT_LANGUAGES = ("ja", "en")
+#: the languages the interface offers and so must be readable aloud (locales/languages.yaml)
+DEFAULT_LANGUAGES = tuple(LANGUAGES)
 
 
 def core_speakers(folder: Path) -> list[Speaker]:
@@ -71,10 +71,10 @@ def choose_engines(speakers: Iterable[VoiceProvider], languages: Iterable[str] =
 def language_name(code: str, in_language: str | None = None) -> str:
     """A language's name in the interface language (Babel's CLDR names): "ja" → "Japanese"."""
     try:
-        names = Locale.parse(in_language or current_language()).languages
+        names = Locale.parse(babel_locale(in_language)).languages
     except (UnknownLocaleError, ValueError):
         return code
-    return names.get(code) or names.get(base_language(code)) or code
+    return names.get(babel_locale(code)) or names.get(code) or names.get(base_language(code)) or code
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from assistant import languages
 from assistant.i18n import N_, _
 from assistant.speech.speaker import (AVAILABLE, DEFAULT_TIMEOUT, AudioFolder, Availability, EngineUnavailable,
                                       LanguageNotSupported, OwnerThread, Quality, SynthesisError, Utterance,
@@ -39,7 +40,7 @@ DECLINED = {"ja": N_("The eSpeak NG voice reads Japanese kanji as “Chinese let
 #: our language codes → espeak-ng's, where they differ
 ALIASES = {"zh": "cmn"}
 #: preferred voice per language when espeak-ng has several
-PREFERRED = {"en": "gmw/en-us", "pt": "roa/pt-br", "vi": "aav/vi"}
+PREFERRED = languages.preferred_voices("espeak")   # from locales/languages.yaml
 _LIBRARIES = ("espeak-ng", "espeak")
 _FIXED_PATHS = ("/opt/homebrew/lib/libespeak-ng.1.dylib", "/usr/local/lib/libespeak-ng.1.dylib",
                 r"C:\Program Files\eSpeak NG\libespeak-ng.dll", r"C:\Program Files (x86)\eSpeak NG\libespeak-ng.dll")

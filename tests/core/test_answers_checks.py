@@ -108,13 +108,19 @@ def test_characters_no_answer_may_hold_are_named_by_code_and_name(procedure, cha
     assert shown in error.message and char not in error.message and "例" in error.message
 
 
-@pytest.mark.parametrize("char", ["😀", "🫠", "💩", "ก", "א", "क", "𝄞"])
+@pytest.mark.parametrize("char", ["😀", "🫠", "💩", "א", "க", "ሀ", "𝄞"])
 def test_a_character_no_pdf_font_has_is_refused_before_anything_is_written(procedure, char):
     # before: printed without it, exit 0, "1 character(s) have no glyph" in English on stderr
     assert fonts.unprintable(char) == [char]
     error = only_error(procedure, applicant_name={**NAME, "given": f"太{char}郎"})
     assert (error.field_id, error.part, error.code) == ("applicant_name", "given", "text.no_glyph")
     assert describe_character(char) in error.message and "フォント" in error.message
+
+
+@pytest.mark.parametrize("name", ["สมชาย", "राम", "김민수", "Nguyễn Thị Phương", "မောင်"])
+def test_a_name_in_a_script_of_the_fourteen_languages_is_printable(name):
+    # Thai, Devanagari, Hangul, Vietnamese and Myanmar have bundled faces (resources/fonts)
+    assert fonts.unprintable(name) == []
 
 
 def test_a_character_only_the_fallback_font_has_is_accepted(procedure):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 
 from assistant.export.next_steps import copy_package, missing_characters, next_steps
 from assistant.i18n import _
+from assistant.interview.display import listed
 from ui.a11y import SpokenLineEdit, announce, spoken_label
 from ui.widgets.flow import scrolling
 from ui.widgets.nav import NavRow
@@ -179,7 +180,7 @@ class ExportPage(QWidget):
         if self.details_offer:
             self.details_note.setText(_("Save these details for the next form, so you need not type them again: "
                                         "{details}. They are kept encrypted on this computer.").format(
-                                            details=", ".join(self.details_offer)))
+                                            details=listed(list(self.details_offer))))
         self.details_note.setVisible(bool(self.details_note.text()))
         self.save_details.setText(_("&Save my details for next time"))
         self.done.setText(_("&Back to the list of procedures"))
