@@ -19,6 +19,7 @@ mistake shows on screen instead of losing words.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -184,11 +185,14 @@ def pieces(segments: Iterable[Segment]) -> list[Piece]:
 
 def wrap(items: list[Piece], width: float, measure: Callable[[Piece], float]) -> list[list[Piece]]:
     """Greedy lines of at most `width` (as measured by `measure`), broken only where a piece is
-    `breakable` or at a newline. A piece wider than the line, or a run with no break, overflows alone
-    rather than being cut. Spaces at the ends of lines are dropped."""
+    `breakable` or at a newline, after a space if the line has one (やさしい日本語 is written with spaces
+    between phrases, 分かち書き: a phrase stays whole when it can). A piece wider than the line, or a
+    run with no break, overflows alone rather than being cut. Spaces at the ends of lines are dropped."""
     lines: list[list[Piece]] = [[]]
     used = 0.0
-    for piece in items:
+    queue = deque(items)
+    while queue:
+        piece = queue.popleft()
         line = lines[-1]
         if piece.newline:
             lines.append([])
@@ -196,16 +200,23 @@ def wrap(items: list[Piece], width: float, measure: Callable[[Piece], float]) ->
             continue
         size = measure(piece)
         if line and used + size > width and not piece.space:
-            cut = next((i for i in range(len(line), 0, -1) if (line + [piece])[i].breakable), None)
+            cut = _cut(line + [piece])
             if cut is not None:
                 rest = (line + [piece])[cut:]
                 del line[cut:]
-                lines.append(rest)
-                used = sum(measure(p) for p in lines[-1])
+                lines.append([])
+                used = 0.0
+                queue.extendleft(reversed(rest))   # placed again: the rest may need a break of its own
                 continue
         line.append(piece)
         used += size
     return [_trimmed(line) for line in lines]
+
+
+def _cut(line: list[Piece]) -> int | None:
+    """Where to end an overflowing line: the last break after a space, else the last break."""
+    allowed = [i for i in range(len(line) - 1, 0, -1) if line[i].breakable]
+    return next((i for i in allowed if line[i - 1].space), allowed[0] if allowed else None)
 
 
 def _trimmed(line: list[Piece]) -> list[Piece]:

@@ -159,3 +159,10 @@ def test_lines_break_between_japanese_characters_but_not_before_closing_punctuat
     assert ["".join(p.base for p in line) for line in lines] == ["もらいま", "す。"]   # 。 never starts a line
     lines = ruby.wrap(ruby.pieces(ruby.parse("My Number")), 4, _width)
     assert ["".join(p.base for p in line) for line in lines] == ["My", "Number"]    # words stay whole
+
+
+def test_phrases_written_apart_stay_whole_when_they_can():
+    lines = ruby.wrap(ruby.pieces(ruby.parse("この 紙《かみ》に 名前《なまえ》を 書《か》いて ください。")), 7, _width)
+    assert ["".join(p.base for p in line) for line in lines] == ["この 紙に", "名前を 書いて", "ください。"]
+    lines = ruby.wrap(ruby.pieces(ruby.parse("わからないときはまどぐちできいてください")), 7, _width)
+    assert [len(line) for line in lines] == [7, 7, 6]      # no space: broken between characters
