@@ -22,6 +22,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 #: CJK ideographs (unified, extension A, compatibility, extensions B and later) and 々〆〇
 _KANJI = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -226,3 +227,23 @@ def _trimmed(line: list[Piece]) -> list[Piece]:
     while end > start and line[end - 1].space:
         end -= 1
     return line[start:end]
+
+
+# --- the catalogs ---------------------------------------------------------------------------------
+
+def catalog_problems(po_path: Path) -> list[str]:
+    """The furigana lint of one catalog of やさしい日本語: every translation (each plural form) has a
+    reading over every kanji and well-formed ruby. One line per problem, naming the file and message."""
+    from babel.messages.pofile import read_po   # only the catalog check needs Babel
+
+    with po_path.open("rb") as po:
+        catalog = read_po(po)
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        source = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in strings:
+            found += [f"{po_path}: {source!r}: {problem.message}" for problem in problems(string or "")]
+    return found
