@@ -79,8 +79,27 @@ def test_a_narrower_window_gives_more_lines_and_the_layout_gives_them_room(qtbot
     themed(zoom=300)
     wide, narrow = _label(qtbot, LONG, 1200), _label(qtbot, LONG, 300)
     assert narrow.height() > wide.height()
-    assert narrow.heightForWidth(300) == narrow.height() or narrow.height() >= narrow.heightForWidth(narrow.width())
+    assert narrow.height() >= narrow.heightForWidth(narrow.width())
     _check_geometry(narrow)
+
+
+def test_a_larger_text_size_chosen_while_shown_grows_the_label_and_cuts_nothing_off(qtbot, themed, qapp):
+    themed(zoom=100)
+    label = _label(qtbot, LONG, 400)
+    before = label.height()
+    themed(zoom=300)                       # what Ctrl+Plus does (ui/appearance.apply)
+    qtbot.waitUntil(lambda: label.height() > 2.5 * before)
+    _check_geometry(label)
+
+
+def test_the_style_sheets_roles_apply_as_to_any_label(qtbot, themed):
+    themed(zoom=100)
+    plain, heading = _label(qtbot, "住所《じゅうしょ》", 600), _label(qtbot, "住所《じゅうしょ》", 600)
+    heading.setProperty("role", "heading")
+    heading.style().unpolish(heading)
+    heading.style().polish(heading)
+    assert heading.font().pointSizeF() == pytest.approx(1.5 * plain.font().pointSizeF())
+    assert heading.boxes()[0].reading.height() > plain.boxes()[0].reading.height()
 
 
 def test_readings_follow_the_text_size_at_half_the_size_of_their_base(qtbot, themed):
