@@ -4,7 +4,8 @@ line breaking shared by the screen (ui/widgets/ruby.py) and the PDF (export/ruby
 The markup is Aozora Bunko's ruby notation (青空文庫 注記一覧「ルビ」), which Japanese editors and
 translators know:
 
-- ``漢字《かんじ》`` — the reading in 《》 belongs to the run of kanji just before it;
+- ``漢字《かんじ》`` — the reading in 《》 belongs to the run of kanji just before it (a kanji's
+  variation selector, as in 葛󠄀 of 葛󠄀飾区, is part of the run);
 - ``｜日本語《にほんご》`` — a full-width vertical bar ｜ (U+FF5C) marks where the base starts, for
   a base that is not only kanji (``｜お知《し》らせ`` is wrong, ``お｜知《し》らせ`` right) or to cut a
   run of kanji into words (``市役所《しやくしょ》`` = ``｜市役所《しやくしょ》``).
@@ -19,6 +20,7 @@ mistake shows on screen instead of losing words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,12 +28,15 @@ from pathlib import Path
 
 #: CJK ideographs (unified, extension A, compatibility, extensions B and later) and 々〆〇
 _KANJI = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+#: variation selectors: a kanji's registered form (葛 + U+E0100) belongs to the kanji
+_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_RUN = rf"[{_KANJI}][{_KANJI}{_SELECTORS}]*"
 #: hiragana, katakana (with ・ and ー) and the small katakana of Ainu and dialects
 _KANA = "\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff"
 BAR, OPEN, CLOSE = "｜", "《", "》"
 _RUBY = re.compile(rf"{BAR}(?P<base>[^{BAR}{OPEN}{CLOSE}\n]*){OPEN}(?P<reading>[^{OPEN}{CLOSE}\n]*){CLOSE}"
-                   rf"|(?P<kanji>[{_KANJI}]+){OPEN}(?P<kanji_reading>[^{OPEN}{CLOSE}\n]*){CLOSE}")
-_KANJI_RUN = re.compile(rf"[{_KANJI}]+")
+                   rf"|(?P<kanji>{_RUN}){OPEN}(?P<kanji_reading>[^{OPEN}{CLOSE}\n]*){CLOSE}")
+_KANJI_RUN = re.compile(_RUN)
 _NOT_KANA = re.compile(rf"[^{_KANA}]")
 _EXAMPLE = "日本語《にほんご》"
 
@@ -169,7 +174,7 @@ def pieces(segments: Iterable[Segment]) -> list[Piece]:
     Japanese characters except before closing punctuation and small kana or after an opening bracket
     (kinsoku), after a space, never inside a word of Latin letters or digits, never inside a ruby."""
     units = [unit for s in segments
-             for unit in ([(s.base, s.reading)] if s.reading is not None else [(c, None) for c in s.base])]
+             for unit in ([(s.base, s.reading)] if s.reading is not None else [(c, None) for c in _clusters(s.base)])]
     result: list[Piece] = []
     previous = ""
     for base, reading in units:
@@ -182,6 +187,19 @@ def pieces(segments: Iterable[Segment]) -> list[Piece]:
                             newline=reading is None and base == "\n"))
         previous = base
     return result
+
+
+def _clusters(text: str) -> list[str]:
+    """`text` cut into characters, each with the marks that follow it: a combining dakuten (か + ゙),
+    a variation selector of a kanji's registered form (葛 + U+E0100), a zero-width joiner."""
+    found: list[str] = []
+    for char in text:
+        if found and (unicodedata.category(char).startswith("M") or char == "\u200d"
+                      or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"):
+            found[-1] += char
+        else:
+            found.append(char)
+    return found
 
 
 def wrap(items: list[Piece], width: float, measure: Callable[[Piece], float]) -> list[list[Piece]]:

@@ -166,3 +166,10 @@ def test_phrases_written_apart_stay_whole_when_they_can():
     assert ["".join(p.base for p in line) for line in lines] == ["この 紙に", "名前を 書いて", "ください。"]
     lines = ruby.wrap(ruby.pieces(ruby.parse("わからないときはまどぐちできいてください")), 7, _width)
     assert [len(line) for line in lines] == [7, 7, 6]      # no space: broken between characters
+
+
+def test_a_character_keeps_its_combining_marks_and_variation_selector():
+    text = "か\u3099ぎ 葛\U000e0100飾《かつしか》"
+    assert [p.base for p in ruby.pieces(ruby.parse(text))] == ["か\u3099", "ぎ", " ", "葛\U000e0100飾"]
+    assert ruby.problems(text) == []
+    assert "葛\U000e0100 has no reading" in ruby.problems("葛\U000e0100")[0].message

@@ -4,11 +4,14 @@ what a screen reader gets (in process here; over AT-SPI in tests/a11y/test_ruby.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from assistant import ruby
 from assistant.settings import Settings
-from tests.core.test_ruby import SAMPLES
+from tests.core.test_ruby import SAMPLES, segments
 from ui import appearance
 from ui.theme import THEMES
 from ui.widgets.ruby import RubyLabel
@@ -138,3 +141,27 @@ def test_a_screen_reader_gets_the_plain_text_once_without_the_readings(qtbot):
     assert label.text() == "この 紙に 名前を 書いて ください。"
     label.setMarkup("｜住所《じゅうしょ》")
     assert interface.text(QAccessible.Text.Name) == "住所"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(segments, st.integers(min_value=60, max_value=700))
+def test_any_text_at_any_width_keeps_readings_above_their_bases_without_overlap(qtbot, items, width):
+    label = _label(qtbot, "", 200) if not _HOLDERS else _HOLDERS[0].findChild(RubyLabel)
+    label.setMarkup(ruby.markup(items))
+    boxes = label.boxes(width)
+    rects = [b.base for b in boxes if b.piece.base.strip()] + [b.reading for b in boxes if b.reading is not None]
+    for box in boxes:
+        if box.reading is not None:
+            assert box.reading.bottom() <= box.base.top()
+            assert abs(box.reading.center().x() - box.base.center().x()) < 1
+    for i, one in enumerate(rects):
+        for other in rects[i + 1:]:
+            overlap = one.intersected(other)
+            assert overlap.width() < 0.5 or overlap.height() < 0.5, (one, other)
+    lines: dict[float, list] = {}
+    for box in boxes:
+        lines.setdefault(box.base.top(), []).append(box)
+    for line in lines.values():       # within the width, unless one unbreakable run is wider
+        if max(b.base.right() for b in line) > width + 1:
+            assert not any(b.piece.breakable for b in line[1:])
+    assert label.heightForWidth(width) >= max((b.base.bottom() for b in boxes), default=0)
