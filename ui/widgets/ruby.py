@@ -54,12 +54,18 @@ class RubyLabel(QLabel):
         self._pieces = ruby.pieces(segments)
         self._has_ruby = any(s.reading for s in segments)
         text = ruby.plain(marked)
-        self.setText(text)
+        QLabel.setText(self, text)
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
 
+    def setText(self, marked: str) -> None:
+        """As `setMarkup`: code that sets any label's text (a page retranslating itself) gives the
+        markup here too; `text()` is then the plain text."""
+        self.setMarkup(marked)
+
     def markup(self) -> str:
+        """The text as given, with its ruby markup."""
         return self._marked
 
     # --- fonts and measures --------------------------------------------------------------------------
