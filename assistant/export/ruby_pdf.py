@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from assistant import ruby
 
@@ -21,8 +22,6 @@ from assistant import ruby
 RUBY_SCALE = 0.5
 #: the base's line height and the readings' band, in multiples of their font sizes
 LINE_SPACING, BAND_SPACING = 1.3, 1.1
-#: where a line's baseline is below its top, in multiples of the font size (BIZ UDGothic's ascent)
-ASCENT = 0.88
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,16 @@ class _Cell:
 def write_ruby(pdf: FPDF, marked: str, width: float | None = None) -> None:
     """Write `marked` (ruby markup, assistant/ruby.py) from the current position, in the current font
     and size, wrapped to `width` (user units; the rest of the line if not given), then move below it.
-    A new page is started whenever a line would cross the page-break margin."""
+    A new page is started whenever a line would cross the page-break margin. Characters the font
+    lacks are drawn with the PDF's fallback fonts (pdf.add_fallback_font), as everywhere else."""
+    margin, pdf.c_margin = pdf.c_margin, 0.0
+    try:
+        _write(pdf, marked, width)
+    finally:
+        pdf.c_margin = margin
+
+
+def _write(pdf: FPDF, marked: str, width: float | None) -> None:
     size = pdf.font_size_pt
     left = pdf.get_x()
     width = (pdf.w - pdf.r_margin - left) if width is None else width
@@ -60,12 +68,12 @@ def write_ruby(pdf: FPDF, marked: str, width: float | None = None) -> None:
             pdf.add_page()
         top = pdf.get_y()
         cells = _cells(pdf, line, left, measure)
-        _bases(pdf, cells, top + band + big * ASCENT)
+        _bases(pdf, cells, top + band)
         pdf.set_font_size(size * RUBY_SCALE)
         for cell in cells:
             if cell.piece.reading:
                 reading_width = pdf.get_string_width(cell.piece.reading)
-                pdf.text(cell.x + (cell.width - reading_width) / 2, top + small * ASCENT, cell.piece.reading)
+                _text(pdf, cell.x + (cell.width - reading_width) / 2, top, cell.piece.reading)
         pdf.set_font_size(size)
         pdf.set_xy(left, top + line_height)
     pdf.set_x(left)
@@ -80,7 +88,14 @@ def _cells(pdf: FPDF, line: list[ruby.Piece], left: float, measure) -> list[_Cel
     return cells
 
 
-def _bases(pdf: FPDF, cells: list[_Cell], baseline: float) -> None:
+def _text(pdf: FPDF, x: float, top: float, text: str) -> None:
+    """`text` in the current font and size, its glyphs' top at (x, top). Through cell(), which uses
+    the fallback fonts (FPDF.text() does not)."""
+    pdf.set_xy(x, top)
+    pdf.cell(h=pdf.font_size, text=text, new_x=XPos.RIGHT, new_y=YPos.TOP)
+
+
+def _bases(pdf: FPDF, cells: list[_Cell], top: float) -> None:
     """The bases of one line, each run of neighbours that need no padding written as one string
     (so the text layer has words, not letters)."""
     run, start = "", 0.0
@@ -88,13 +103,13 @@ def _bases(pdf: FPDF, cells: list[_Cell], baseline: float) -> None:
         offset = (cell.width - cell.base_width) / 2
         if offset > 0.01:                       # a wider reading: this base is centred in its cell
             if run:
-                pdf.text(start, baseline, run)
-            pdf.text(cell.x + offset, baseline, cell.piece.base)
+                _text(pdf, start, top, run)
+            _text(pdf, cell.x + offset, top, cell.piece.base)
             run = ""
             continue
         if not run:
             start = cell.x
         run += cell.piece.base
     if run:
-        pdf.text(start, baseline, run)
+        _text(pdf, start, top, run)
 

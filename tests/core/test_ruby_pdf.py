@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import ruby
-from assistant.export.pdf import FONT, new_pdf
+from assistant.export.pdf import FONT, add_fallback_font, new_pdf
 from assistant.export.ruby_pdf import write_ruby
 from tests.core.test_ruby import SAMPLES
 
@@ -61,9 +61,9 @@ def _words(path: Path) -> list[Word]:
     return words
 
 
-def _split(words: list[Word]) -> tuple[list[Word], list[Word]]:
-    tallest = max(w.height for w in words)
-    return [w for w in words if w.height > tallest * 0.75], [w for w in words if w.height <= tallest * 0.75]
+def _split(words: list[Word], size: float = 14) -> tuple[list[Word], list[Word]]:
+    """The bases (as high as the font size, in points) and the readings (half that)."""
+    return [w for w in words if w.height > size * 0.75], [w for w in words if w.height <= size * 0.75]
 
 
 def test_each_reading_is_centred_just_above_its_base_at_half_its_size(tmp_path):
@@ -120,3 +120,17 @@ def test_plain_text_without_readings_takes_no_room_for_them(tmp_path):
     top = pdf.get_y()
     write_ruby(pdf, "漢字《かんじ》の ある 文《ぶん》です。")
     assert plain_height < pdf.get_y() - top
+    pdf.output()       # which closes the font files fpdf2 keeps open
+
+
+def test_a_character_the_font_lacks_is_drawn_with_the_fallback_font(tmp_path):
+    text = "𠮷田《よしだ》さんの 住所《じゅうしょ》"        # 𠮷 (U+20BB7) is not in BIZ UDGothic
+    pdf = new_pdf("fallback")
+    assert add_fallback_font(pdf, [ruby.plain(text)]) == set()
+    pdf.set_font(FONT, "", 14)
+    write_ruby(pdf, text)
+    path = tmp_path / "fallback.pdf"
+    pdf.output(str(path))
+    bases, readings = _split(_words(path))
+    assert "".join(w.text for w in bases).startswith("𠮷田さんの")
+    assert [w.text for w in readings] == ["よしだ", "じゅうしょ"]
