@@ -154,6 +154,8 @@ _NO_LINE_START = frozenset("、。，．,.:;!?！？：；・ー～…‥）」�
                            "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
 #: may not end a line (行末禁則: opening brackets)
 _NO_LINE_END = frozenset("（「『【〔〈《［｛([{")
+#: ends a phrase as a space does: a line preferably breaks after it
+_PHRASE_END = frozenset("、。，．！？!?）」』")
 _WORD = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'’\-]")
 
 
@@ -204,8 +206,8 @@ def _clusters(text: str) -> list[str]:
 
 def wrap(items: list[Piece], width: float, measure: Callable[[Piece], float]) -> list[list[Piece]]:
     """Greedy lines of at most `width` (as measured by `measure`), broken only where a piece is
-    `breakable` or at a newline, after a space if the line has one (やさしい日本語 is written with spaces
-    between phrases, 分かち書き: a phrase stays whole when it can). A piece wider than the line, or a
+    `breakable` or at a newline, after a space or 、。 if the line has one (やさしい日本語 is written with
+    spaces between phrases, 分かち書き: a phrase stays whole when it can). A piece wider than the line, or a
     run with no break, overflows alone rather than being cut. Spaces at the ends of lines are dropped."""
     lines: list[list[Piece]] = [[]]
     used = 0.0
@@ -233,9 +235,11 @@ def wrap(items: list[Piece], width: float, measure: Callable[[Piece], float]) ->
 
 
 def _cut(line: list[Piece]) -> int | None:
-    """Where to end an overflowing line: the last break after a space, else the last break."""
+    """Where to end an overflowing line: the last break after a space or a phrase's punctuation
+    (、。), else the last break."""
     allowed = [i for i in range(len(line) - 1, 0, -1) if line[i].breakable]
-    return next((i for i in allowed if line[i - 1].space), allowed[0] if allowed else None)
+    return next((i for i in allowed if line[i - 1].space or line[i - 1].base[-1] in _PHRASE_END),
+                allowed[0] if allowed else None)
 
 
 def _trimmed(line: list[Piece]) -> list[Piece]:

@@ -173,3 +173,8 @@ def test_a_character_keeps_its_combining_marks_and_variation_selector():
     assert [p.base for p in ruby.pieces(ruby.parse(text))] == ["か\u3099", "ぎ", " ", "葛\U000e0100飾"]
     assert ruby.problems(text) == []
     assert "葛\U000e0100 has no reading" in ruby.problems("葛\U000e0100")[0].message
+
+
+def test_a_new_sentence_after_a_full_stop_is_a_place_to_break_too():
+    lines = ruby.wrap(ruby.pieces(ruby.parse("書《か》いて ください。在留《ざいりゅう》カードを")), 12, _width)
+    assert ["".join(p.base for p in line) for line in lines] == ["書いて ください。", "在留カードを"]
