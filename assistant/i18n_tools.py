@@ -6,7 +6,8 @@
 
 `python -m assistant.i18n_tools update` rewrites the templates (.pot) and merges them into every
 language's .po, keeping existing translations; `compile` writes the .mo files; `check` lists
-untranslated messages and placeholder mistakes (the tests use it).
+untranslated messages and placeholder mistakes, and in the catalogs of やさしい日本語 (locales/ja_easy)
+every kanji without furigana (the tests use it).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from assistant import languages as table
+from assistant import ruby
 from assistant.i18n import LOCALES_DIR, SOURCE_LANGUAGE, babel_locale, catalog_dir, compile_po
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.loader import read_yaml
@@ -29,6 +31,8 @@ from assistant.procedures.texts import translated_texts
 ROOT = LOCALES_DIR.parent
 KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+#: the catalogs of やさしい日本語, whose translations carry furigana (assistant/ruby.py)
+EASY_JAPANESE = "ja_easy"
 
 
 def _assistant_template() -> Catalog:
@@ -122,7 +126,13 @@ def check() -> list[str]:
                 if not message.id:
                     continue
                 problems.extend(_check_message(path, catalog.get(message.id), message.id))
-    return problems
+    return problems + furigana_problems()
+
+
+def furigana_problems() -> list[str]:
+    """The furigana lint of every catalog of やさしい日本語, when there are any: every kanji has a reading."""
+    return [line for path in sorted((LOCALES_DIR / EASY_JAPANESE).glob("LC_MESSAGES/*.po"))
+            for line in ruby.catalog_problems(path)]
 
 
 def _check_message(path: Path, translated, msgid) -> list[str]:

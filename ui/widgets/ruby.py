@@ -1,0 +1,173 @@
+"""A label that shows furigana: every reading in small type centred above its base (やさしい日本語).
+
+The text is given in the catalogs' ruby markup (assistant/ruby.py). The label's own text, and so its
+accessible name and text, is the plain text — bases only: a screen reader reads the sentence once,
+never the readings on their own. It wraps at the places assistant.ruby allows (a ruby stays with
+its base), follows the application's font (the text size setting) and the style sheet's colour
+(high contrast), and answers heightForWidth, so layouts give it the height its lines need at 300 %.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from assistant import ruby
+
+#: a reading's size against its base's (JIS X 4051: half; readings stay legible as the text size grows)
+RUBY_SCALE = 0.5
+_GAP = 1.0   # logical pixels between a reading and its base
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where one piece is drawn: its base's and (when it has one) its reading's rectangles."""
+
+    piece: ruby.Piece
+    base: QRectF
+    reading: QRectF | None
+
+
+class RubyLabel(QLabel):
+    """A wrapping label of marked-up text (`漢字《かんじ》`, `｜日本語《にほんご》`) drawn with ruby."""
+
+    def __init__(self, marked: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)   # the plain text is never read as HTML
+        self._pieces: list[ruby.Piece] = []
+        self._has_ruby = False
+        self.setMarkup(marked)
+
+    # --- text ----------------------------------------------------------------------------------------
+
+    def setMarkup(self, marked: str) -> None:
+        """Show `marked` (ruby markup); the label's text and accessible name become its plain text."""
+        segments = ruby.parse(marked)
+        self._marked = marked
+        self._pieces = ruby.pieces(segments)
+        self._has_ruby = any(s.reading for s in segments)
+        text = ruby.plain(marked)
+        QLabel.setText(self, text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def setText(self, marked: str) -> None:
+        """As `setMarkup`: code that sets any label's text (a page retranslating itself) gives the
+        markup here too; `text()` is then the plain text."""
+        self.setMarkup(marked)
+
+    def markup(self) -> str:
+        """The text as given, with its ruby markup."""
+        return self._marked
+
+    # --- fonts and measures --------------------------------------------------------------------------
+
+    def rubyFont(self) -> QFont:
+        """The readings' font: the label's own, at RUBY_SCALE of its size."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(1.0, font.pointSizeF() * RUBY_SCALE))
+        return font
+
+    def _metrics(self) -> tuple[QFontMetricsF, QFontMetricsF]:
+        return QFontMetricsF(self.font()), QFontMetricsF(self.rubyFont())
+
+    def _band(self, small: QFontMetricsF) -> float:
+        """The height kept above every line for readings (none when the text has none)."""
+        return small.ascent() + small.descent() + _GAP if self._has_ruby else 0.0
+
+    def _line_height(self) -> float:
+        big, small = self._metrics()
+        return self._band(small) + big.height()
+
+    def _measure(self, big: QFontMetricsF, small: QFontMetricsF):
+        def width(piece: ruby.Piece) -> float:
+            reading = small.horizontalAdvance(piece.reading) if piece.reading else 0.0
+            return max(big.horizontalAdvance(piece.base), reading)
+        return width
+
+    def boxes(self, width: float | None = None) -> list[Box]:
+        """Where each piece is drawn when the label is `width` wide (its own width if not given),
+        in the label's coordinates."""
+        big, small = self._metrics()
+        measure = self._measure(big, small)
+        margins = self.contentsMargins()
+        available = (self.width() if width is None else width) - margins.left() - margins.right()
+        band, line_height = self._band(small), self._line_height()
+        boxes: list[Box] = []
+        y = float(margins.top())
+        for line in ruby.wrap(self._pieces, max(1.0, available), measure):
+            x = float(margins.left())
+            for piece in line:
+                cell = measure(piece)
+                base_width = big.horizontalAdvance(piece.base)
+                base = QRectF(x + (cell - base_width) / 2, y + band, base_width, big.height())
+                reading = None
+                if piece.reading:
+                    reading_width = small.horizontalAdvance(piece.reading)
+                    reading = QRectF(x + (cell - reading_width) / 2, y, reading_width, band - _GAP)
+                boxes.append(Box(piece, base, reading))
+                x += cell
+            y += line_height
+        return boxes
+
+    def _lines(self, width: float) -> int:
+        big, small = self._metrics()
+        margins = self.contentsMargins()
+        return max(1, len(ruby.wrap(self._pieces, max(1.0, width - margins.left() - margins.right()),
+                                    self._measure(big, small))))
+
+    # --- size ----------------------------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return int(self._lines(width) * self._line_height() + 0.999) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        big, small = self._metrics()
+        measure = self._measure(big, small)
+        margins = self.contentsMargins()
+        # one line up to about 40 characters, as a wrapping QLabel asks
+        natural = sum(measure(p) for p in self._pieces if not p.newline)
+        width = int(min(natural, big.averageCharWidth() * 40) + 0.999) + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        big, small = self._metrics()
+        measure = self._measure(big, small)
+        margins = self.contentsMargins()
+        widest = max((measure(p) for p in self._pieces), default=0.0)
+        width = int(widest + 0.999) + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()     # the text size setting or a theme's style sheet changed the font
+
+    # --- drawing -------------------------------------------------------------------------------------
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))   # the style sheet's colour (themes)
+        big, small = self._metrics()
+        boxes = self.boxes()
+        painter.setFont(self.font())
+        for box in boxes:
+            painter.drawText(QPointF(box.base.left(), box.base.top() + big.ascent()), box.piece.base)
+        painter.setFont(self.rubyFont())
+        for box in boxes:
+            if box.reading is not None:
+                painter.drawText(QPointF(box.reading.left(), box.reading.top() + small.ascent()), box.piece.reading)
+        painter.end()
+
