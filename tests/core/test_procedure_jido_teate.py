@@ -113,7 +113,7 @@ def test_older_children_need_their_confirmation_and_an_agent_the_proxy_letter():
 @needs_kinds   # the receiving account is a bank_account answer
 def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     text, record = export(ID, tmp_path)
-    for printed in ("児童手当 認定請求書", "鈴木 一郎", "鈴木 さくら", "鈴木 大地", "令和8年11月20日", "テツヅキ銀行",
+    for printed in ("児童手当 認定請求書", "鈴木 一郎", "鈴木 さくら", "鈴木 大地", "2026年(令和8年)11月20日", "テツヅキ銀行",
                     "1234567"):
         assert printed in text, printed
     answers = record["answers"]

@@ -78,7 +78,7 @@ def test_the_over_75_path_is_not_asked_about_an_employers_burial_allowance():
 @needs_kinds   # the card number is an insured_number answer, the account a bank_account answer
 def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     text, record = export(ID, tmp_path)
-    for printed in ("国民健康保険 葬祭費 支給申請書", "佐藤 一男", "佐藤 和子", "令和8年10月6日", "テツヅキ銀行",
+    for printed in ("国民健康保険 葬祭費 支給申請書", "佐藤 一男", "佐藤 和子", "2026年(令和8年)10月6日", "テツヅキ銀行",
                     "7654321"):
         assert printed in text, printed
     answers = record["answers"]
