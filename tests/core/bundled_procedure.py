@@ -22,6 +22,9 @@ from tests.core.test_export import pdftotext
 #: until it is merged, a session cannot read answers of those kinds and the export refuses them
 needs_kinds = pytest.mark.skipif(importlib.util.find_spec("assistant.kinds") is None,
                                  reason="needs the kinds branch (answers of the new field kinds)")
+#: deadlines computed from the answers and omitted attachments in the record: the procdata branch
+needs_procdata = pytest.mark.skipif(importlib.util.find_spec("assistant.interview.deadlines") is None,
+                                    reason="needs the procdata branch (computed deadlines, omissions)")
 
 
 def path_of(procedure_id: str):

@@ -7,7 +7,7 @@ import pytest
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import relationship_field
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          needs_kinds, omitted, session, shown, steps)
+                                          needs_kinds, needs_procdata, omitted, session, shown, steps)
 from tests.core.test_export import pdftotext
 
 ID = "jido_teate"
@@ -121,6 +121,15 @@ def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     assert [child["child_birth_date"] for child in answers["children"]] == ["2026-11-20", "2021-04-08"]
     assert "1234567" in str(answers["bank_account"])
     assert {a["id"] for a in record["attachments"]} >= {"account_proof", "insurance_proof"}
+
+
+@needs_kinds
+@needs_procdata
+def test_the_record_says_by_when_to_claim_counted_from_the_birth(tmp_path):
+    _text, record = export(ID, tmp_path)
+    [deadline] = record["deadlines"]
+    assert deadline["id"] == "fifteen_days" and deadline["due"] == "2026-12-05"   # born 20 November
+    assert deadline["basis"] == "児童手当法第8条第2項・第3項"
 
 
 @pytest.mark.xfail(strict=True, reason="export/proxy_letter.py takes the first other person of the form with "

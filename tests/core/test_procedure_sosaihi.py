@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.interview.assisted import relationship_field
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          needs_kinds, omitted, session, shown, steps)
+                                          needs_kinds, needs_procdata, omitted, session, shown, steps)
 
 ID = "sosaihi"
 
@@ -86,3 +86,13 @@ def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     assert "1234567" in str(answers["deceased_insured_number"])
     assert "7654321" in str(answers["bank_account"])
     assert "death_proof" not in {a["id"] for a in record["attachments"]}
+
+
+@needs_kinds
+@needs_procdata
+def test_the_record_says_what_was_left_out_and_the_two_year_limit(tmp_path):
+    _text, record = export(ID, tmp_path)
+    [left_out] = record["omitted_attachments"]
+    assert left_out["id"] == "death_proof" and "死亡届" in left_out["omit_reason"]
+    [deadline] = record["deadlines"]
+    assert deadline["due"] == "2028-10-06" and deadline["basis"] == "国民健康保険法第110条第1項"  # funeral 2026-10-06
