@@ -71,10 +71,18 @@ def _details(session: Session, person: str) -> dict[str, str]:
 def _people(session: Session, assistance: Assistance | None) -> tuple[dict[str, str], dict[str, str]]:
     """(representative, resident) details by meaning; blanks are left for handwriting."""
     applicant = _details(session, APPLICANT)
-    others = (_details(session, p.id) for p in session.procedure.persons if p.id != APPLICANT)
-    resident = next((found for found in others if found), {})
-    agent = applicant if resident else {}
-    resident = resident or applicant
+    wording = session.procedure.proxy
+    principal = wording.principal if wording else None
+    if principal == APPLICANT:
+        # the applicant delegates: nothing on the form is the representative's (the other persons
+        # are a spouse, the deceased, a guarantor…), so the representative's lines stay blank
+        agent, resident = {}, applicant
+    else:
+        others = (_details(session, p.id) for p in session.procedure.persons
+                  if p.id != APPLICANT and (principal is None or p.id == principal))
+        resident = next((found for found in others if found), {})
+        agent = applicant if resident else {}
+        resident = resident or applicant
     # a volunteer who typed is never the representative; a family member who typed for one may be
     helper = assistance.helper_name.strip() if assistance and assistance.role == FAMILY \
         and assistance.applicant == PROXY else ""

@@ -175,6 +175,11 @@ def _check_wording(procedure: Procedure, fields: list) -> list[Problem]:
             problems.append(Problem(("proxy", "details", j), _(
                 "`details` names no question of this procedure outside a repeatable group, `{id}`; list the ids "
                 "of questions whose answers say what is delegated (check the spelling)").format(id=shorten(detail))))
+    principal = procedure.proxy.principal if procedure.proxy else None
+    if principal is not None and principal not in {person.id for person in procedure.persons}:
+        problems.append(Problem(("proxy", "principal"), _(
+            "`principal` names no person of this procedure, `{id}`; use the id of one of `persons`, e.g. "
+            "`principal: applicant`").format(id=shorten(principal))))
     return problems
 
 

@@ -243,6 +243,11 @@ class ProxyWording(Strict):
     note: str = Field("", description=(
         "What a representative should know, printed in the package, e.g. 個人番号入りの写しは本人の住所に"
         "郵送されます。"))
+    principal: Identifier | None = Field(None, description=(
+        "Id of the person (see `persons`) who delegates and signs the 委任状. Give `applicant` when "
+        "the applicant is the one who delegates (e.g. 児童手当's 請求者, 葬祭費's 喪主): the "
+        "representative's lines are then left for handwriting. Default: the first other person of the "
+        "form with answers (e.g. 対象者), else the applicant."))
 
 
 class Office(Strict):

@@ -3,11 +3,9 @@ CLI export read back from its files (PDF through poppler's pdftotext, JSON as wr
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from typing import Any
 
-import pytest
 
 from assistant.interview.session import Session
 from assistant.paths import BUNDLED_PROCEDURES
@@ -17,15 +15,6 @@ from assistant.procedures.loader import load_file
 from tests.conftest import ROOT
 from tests.core.test_cli import tetsuzuki
 from tests.core.test_export import pdftotext
-
-#: the registry of field kinds (bank_account, insured_number, …) is being built on the kinds branch;
-#: until it is merged, a session cannot read answers of those kinds and the export refuses them
-needs_kinds = pytest.mark.skipif(importlib.util.find_spec("assistant.kinds") is None,
-                                 reason="needs the kinds branch (answers of the new field kinds)")
-#: deadlines computed from the answers and omitted attachments in the record: the procdata branch
-needs_procdata = pytest.mark.skipif(importlib.util.find_spec("assistant.interview.deadlines") is None,
-                                    reason="needs the procdata branch (computed deadlines, omissions)")
-
 
 def path_of(procedure_id: str):
     return BUNDLED_PROCEDURES / f"{procedure_id}.yaml"

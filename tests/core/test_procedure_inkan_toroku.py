@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.interview.assisted import relationship_field
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          needs_procdata, omitted, session, shown, steps)
+                                          omitted, session, shown, steps)
 from tests.core.test_export import pdftotext
 
 ID = "inkan_toroku"
@@ -79,7 +79,6 @@ def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     assert [a["id"] for a in record["attachments"]] == ["seal", "photo_id"]
 
 
-@needs_procdata
 def test_the_record_says_the_photo_id_makes_other_identity_papers_unneeded(tmp_path):
     _text, record = export(ID, tmp_path)
     assert [(a["id"], a["omit_reason"]) for a in record["omitted_attachments"]] == [

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import relationship_field
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          needs_kinds, needs_procdata, omitted, session, shown, steps)
+                                          omitted, session, shown, steps)
 from tests.core.test_export import pdftotext
 
 ID = "jido_teate"
@@ -110,7 +109,6 @@ def test_older_children_need_their_confirmation_and_an_agent_the_proxy_letter():
     assert "power_of_attorney" not in needed(session(ID))
 
 
-@needs_kinds   # the receiving account is a bank_account answer
 def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     text, record = export(ID, tmp_path)
     for printed in ("児童手当 認定請求書", "鈴木 一郎", "鈴木 さくら", "鈴木 大地", "2026年(令和8年)11月20日", "テツヅキ銀行",
@@ -123,8 +121,6 @@ def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     assert {a["id"] for a in record["attachments"]} >= {"account_proof", "insurance_proof"}
 
 
-@needs_kinds
-@needs_procdata
 def test_the_record_says_by_when_to_claim_counted_from_the_birth(tmp_path):
     _text, record = export(ID, tmp_path)
     [deadline] = record["deadlines"]
@@ -132,9 +128,6 @@ def test_the_record_says_by_when_to_claim_counted_from_the_birth(tmp_path):
     assert deadline["basis"] == "児童手当法第8条第2項・第3項"
 
 
-@pytest.mark.xfail(strict=True, reason="export/proxy_letter.py takes the first other person of the form with "
-                   "answers (here the spouse) as the one who delegates and the claimant as the agent; the "
-                   "claimant delegates (procdata's proxy letter; see the procs1 report)")
 def test_the_proxy_letter_has_the_claimant_delegate_and_leaves_the_agent_blank(tmp_path):
     # the public benefit account keeps the bank_account question (the kinds branch) out of this export
     answers = {**example_answers(ID), "filer": "proxy", "use_public_account": True}

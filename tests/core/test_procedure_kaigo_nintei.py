@@ -102,7 +102,6 @@ def test_without_a_doctor_only_the_wish_is_asked_and_the_help_says_it_delays(pro
 
 
 # needs the kinds branch: `insured_number` (and, for 第2号, `pick_list`) are read only there
-@pytest.mark.xfail(reason="needs the kinds branch (insured_number)", strict=True)  # remove the mark once merged
 def test_the_cli_exports_the_example_to_a_pdf_and_json_holding_the_key_answers(tmp_path):
     out = tmp_path / "out"
     result = tetsuzuki("export", "--procedure", "kaigo_nintei", "--answers", str(EXAMPLE), "--out", str(out),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.interview.assisted import relationship_field
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          needs_kinds, needs_procdata, omitted, session, shown, steps)
+                                          omitted, session, shown, steps)
 
 ID = "sosaihi"
 
@@ -75,7 +75,6 @@ def test_the_over_75_path_is_not_asked_about_an_employers_burial_allowance():
     assert "other_insurance_paid" not in shown(session(ID, insurance="elderly"))
 
 
-@needs_kinds   # the card number is an insured_number answer, the account a bank_account answer
 def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     text, record = export(ID, tmp_path)
     for printed in ("国民健康保険 葬祭費 支給申請書", "佐藤 一男", "佐藤 和子", "2026年(令和8年)10月6日", "テツヅキ銀行",
@@ -88,8 +87,6 @@ def test_cli_exports_the_example_to_a_form_and_a_record(tmp_path):
     assert "death_proof" not in {a["id"] for a in record["attachments"]}
 
 
-@needs_kinds
-@needs_procdata
 def test_the_record_says_what_was_left_out_and_the_two_year_limit(tmp_path):
     _text, record = export(ID, tmp_path)
     [left_out] = record["omitted_attachments"]
