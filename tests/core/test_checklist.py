@@ -71,13 +71,14 @@ def test_the_copy_done_page_and_read_aloud_say_why_and_what_is_left_out(procedur
     result = export_package(session, tmp_path, CREATED)
     copy = pdftotext(result.copy)
     identity = i18n.bilingual("本人確認書類")   # Identity document（本人確認書類）: in the catalogs
-    assert f"□ {identity} Why: 窓口に来た方が誰かを確認します。" in copy
+    why = i18n.bilingual("窓口に来た方が誰かを確認します。")   # translated, the Japanese beside
+    assert f"□ {identity} Why: {why}" in copy
     assert f"What you need not bring: 資格確認書 is not needed: {OMIT_REASON}" in copy
     steps = next_steps(session)
-    assert steps.bring == (f"{identity}\nWhy: 窓口に来た方が誰かを確認します。",)
+    assert steps.bring == (f"{identity}\nWhy: {why}",)
     assert steps.omitted == (f"資格確認書 is not needed: {OMIT_REASON}",)
     said = " ".join(u.text for u in read_export(session, result))
-    assert "Why: 窓口に来た方が誰かを確認します。" in said and f"資格確認書 is not needed: {OMIT_REASON}" in said
+    assert f"Why: {i18n.ptext('窓口に来た方が誰かを確認します。')}" in said and f"資格確認書 is not needed: {OMIT_REASON}" in said
 
 
 def test_reasons_of_a_bundled_procedure_are_translated_with_the_japanese_beside(tmp_path, english):
