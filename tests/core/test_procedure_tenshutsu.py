@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.interview.assisted import relationship_field
+from assistant.procedures.catalog import Catalog
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          omitted, session, shown, steps)
+                                          omitted, path_of, session, shown, steps)
 from tests.core.test_export import pdftotext
 
 ID = "tenshutsu"
@@ -35,6 +36,12 @@ ABROAD_BY_AGENT = {
 def test_loads_and_the_lint_finds_nothing():
     assert definition(ID).title == "転出届（住民異動届）"
     assert lint(ID) == []
+
+
+def test_it_is_found_in_japanese_hiragana_english_vietnamese_and_chinese():
+    catalog = Catalog.load((path_of(ID).parent,))
+    for query in ("転出届", "ひっこし", "moving out", "chuyển nhà", "迁出申报", "住民異動届"):
+        assert ID in [e.id for e in catalog.search(query)], query
 
 
 def test_every_attachment_says_why_and_every_omission_says_why_it_may_be_left_out():
