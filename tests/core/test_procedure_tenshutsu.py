@@ -85,8 +85,10 @@ def test_a_move_abroad_by_an_agent_asks_country_and_residence_card_and_needs_a_l
     assert abroad.values()["movers"][0]["mover_residence_card"] == "AB12345678CD"
     assert needed(abroad) == {"identity_document", "power_of_attorney", "residence_cards"}
     assert omitted(abroad) == {"health_insurance_card"}
-    # no 転入届 in Japan to come
-    assert deadlines(abroad) == {"fourteen_days"}
+    # before leaving Japan, and no 転入届 in Japan to come
+    assert deadlines(abroad) == {"before_leaving"}
+    [due] = abroad.due_dates()
+    assert due.due == date(2026, 12, 20)
 
 
 def test_a_foreign_residents_nationality_and_card_are_asked_only_for_that_mover():
