@@ -35,7 +35,7 @@ def test_the_done_page_says_why_and_what_need_not_be_brought(qtbot, window, engl
     export_answers(qtbot, window, {"filer": "self", "pension": "employee", "consent_lookup": True})
     steps = window.done.next_steps.text()
     bring = steps.split("What to bring:\n", 1)[1].split("\n\n", 1)[0]
-    assert bring.startswith("□ ") and "Why: 窓口に来た方が誰かを確認します。" in bring
+    assert bring.startswith("□ ") and "Why: The office checks who comes to the desk.（窓口に来た方が誰かを確認します。）" in bring
     assert "資格確認書" not in bring
     assert ("What you need not bring:\n資格確認書 is not needed: 公簿等の確認に同意したため、市区町村が確認します。"
             in steps)
