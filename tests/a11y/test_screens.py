@@ -73,6 +73,8 @@ def test_on_a_small_real_screen_the_main_action_and_first_question_are_on_screen
     assert frame[2] <= width and frame[3] <= height, f"the window {frame} is larger than the screen"
     for name in ("start", "search"):                           # home
         _on_screen(reader, name, width, height)
+    reader.type("search", "住民票")               # seven procedures are listed: take the 住民票 request
+    reader.wait_for(role="list item", name="住民票の写し等交付請求書", states=("selected",))
     reader.press("start")
     reader.wait_for("assisted_continue", states=("showing",))
     for name in ("assisted_continue", "applicant_self"):             # who fills in
