@@ -8,6 +8,15 @@ from assistant.i18n import _
 from assistant.kinds.base import FieldResult, OptionsKind, choice_problem, failed
 
 
+def read_one(field: Any, raw: Any, text) -> FieldResult:
+    """One option's value (choice, pick_list): unanswered, refused when not an option, or kept."""
+    if raw in (None, "") or not isinstance(raw, str):
+        return FieldResult(None, "")
+    if raw not in {o.value for o in field.options}:
+        return failed(choice_problem())
+    return FieldResult(raw, text(field, raw))
+
+
 class ChoiceKind(OptionsKind):
     name = "choice"
 
@@ -15,11 +24,7 @@ class ChoiceKind(OptionsKind):
         return _("one option value in quotes"), '"copy"'
 
     def parse(self, field: Any, raw: Any) -> FieldResult:
-        if raw in (None, "") or not isinstance(raw, str):
-            return FieldResult(None, "")
-        if raw not in {o.value for o in field.options}:
-            return failed(choice_problem())
-        return FieldResult(raw, self.text(field, raw))
+        return read_one(field, raw, self.text)
 
     def fitted(self, field: Any, raw: Any) -> Any:
         return raw if raw in {o.value for o in field.options} else None

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.i18n import _
-from assistant.kinds.base import FieldResult, OptionsKind, choice_problem, failed
+from assistant.kinds.base import FieldResult, OptionsKind, choice_problem
+from assistant.kinds.choice import read_one
 from assistant.kinds.multi_choice import list_shape, read_list
 
 
@@ -25,11 +26,7 @@ class PickListKind(OptionsKind):
     def parse(self, field: Any, raw: Any) -> FieldResult:
         if field.multiple:
             return read_list(field, raw, self.text)
-        if raw in (None, "") or not isinstance(raw, str):
-            return FieldResult(None, "")
-        if raw not in {o.value for o in field.options}:
-            return failed(choice_problem())
-        return FieldResult(raw, self.text(field, raw))
+        return read_one(field, raw, self.text)
 
     def fitted(self, field: Any, raw: Any) -> Any:
         return self.parse(field, raw).value
