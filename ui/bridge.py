@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 
 from assistant import i18n
 
@@ -38,17 +38,20 @@ _qt_translator: QTranslator | None = None
 
 
 def qt_texts_in(language: str) -> None:
-    """Qt's own words — Yes/No in message boxes, Cut/Copy/Paste in text boxes — in `language`
-    (Qt's bundled catalogs); English when Qt has none."""
+    """Qt's own words — Yes/No in message boxes, Cut/Copy/Paste in text boxes, the folder chooser's
+    and print dialog's labels — in `language`: Qt's bundled catalog where it has one, else ours
+    (ui/qt_words.py); English for English."""
     global _qt_translator
+    from ui.qt_words import qt_translator
+
     app = QCoreApplication.instance()
     if app is None:
         return
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
-    translator = QTranslator(app)
-    if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    translator = qt_translator(language, app)
+    if translator is not None:
         app.installTranslator(translator)
         _qt_translator = translator
 
