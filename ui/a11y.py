@@ -21,12 +21,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from assistant import ruby
+
 #: every announcement made, newest last (read by tests and, later, by self-voicing)
 history: list[str] = []
 
 
 def announce(anchor: QWidget, message: str, *, assertive: bool = False) -> None:
-    """Ask the screen reader to say `message`; `anchor` must be a widget in the window."""
+    """Ask the screen reader to say `message`; `anchor` must be a widget in the window. Furigana
+    markup (やさしい日本語) is said once, as the plain text."""
+    message = ruby.plain(message)
     history.append(message)
     del history[:-50]
     event = QAccessibleAnnouncementEvent(anchor, message)
@@ -40,8 +44,8 @@ _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 
 def plain_label(text: str) -> str:
     """A visible label as a screen reader should say it: without the keyboard-shortcut mark
-    ("名前(&N)：" → "名前", "&Name:" → "Name")."""
-    return _MNEMONIC.sub("", text).rstrip().rstrip(":：").rstrip()
+    ("名前(&N)：" → "名前", "&Name:" → "Name"), and without furigana (read once, as the plain text)."""
+    return _MNEMONIC.sub("", ruby.plain(text)).rstrip().rstrip(":：").rstrip()
 
 
 _ARROWS = re.compile(r"\s*[←→]\s*")

@@ -15,15 +15,18 @@ In other languages texts have no markup and nothing changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-                               QTabWidget, QTextEdit, QWidget)
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
 
-from assistant import ruby
+from assistant import i18n, languages, ruby
+from ui.a11y import spoken_label
 from ui.widgets.ruby import RubyLabel
 
+#: the catalog folder of the language written with furigana (as assistant.i18n_tools.EASY_JAPANESE)
+EASY_JAPANESE = "ja_easy"
 _NAME_SET = "_furigana_name"          # the accessible name we set, to clear it when the text has no ruby
-_DESCRIPTION_SET = "_furigana_description"
+_SHOWN = "_furigana_shown"            # the kana shown for that name
 
 
 def has_markup(text: str) -> bool:
@@ -43,15 +46,19 @@ def plain(text: str) -> str:
 
 
 def _name(widget: QWidget, marked: str) -> None:
-    """Give `widget` the plain text of `marked` as its accessible name, once it has been shown in kana;
-    forget a name we set before when the text no longer has ruby (the language changed)."""
+    """Give `widget` the plain text of `marked` as its accessible name, as it is shown in kana;
+    forget a name set here before once the widget's text has no ruby (the language changed)."""
     if has_markup(marked):
-        name = plain(marked)
+        name = spoken_label(plain(marked))      # without the shortcut mark "(&T)" nor arrows, as read
         widget.setAccessibleName(name)
         widget.setProperty(_NAME_SET, name)
+        widget.setProperty(_SHOWN, kana(marked))
+    elif marked == widget.property(_SHOWN):
+        return                       # the kana shown here: the name stays
     elif widget.property(_NAME_SET) and widget.accessibleName() == widget.property(_NAME_SET):
         widget.setAccessibleName("")
         widget.setProperty(_NAME_SET, "")
+        widget.setProperty(_SHOWN, "")
 
 
 def tidy_one(widget: QWidget) -> None:
@@ -65,19 +72,20 @@ def tidy_one(widget: QWidget) -> None:
     if has_markup(widget.accessibleDescription()):
         widget.setAccessibleDescription(plain(widget.accessibleDescription()))
     if isinstance(widget, QAbstractButton):
-        text = widget.text()
+        text = QAbstractButton.text(widget)
         _name(widget, text)
         if has_markup(text):
-            widget.setText(kana(text))
+            QAbstractButton.setText(widget, kana(text))
     elif isinstance(widget, QLabel) and not isinstance(widget, RubyLabel):
-        text = widget.text()      # a label of Qt's own (a message box's): kana, as a control's
+        text = QLabel.text(widget)      # a label of Qt's own (a message box's): kana, as a control's
         _name(widget, text)
         if has_markup(text):
-            widget.setText(kana(text))
+            QLabel.setText(widget, kana(text))
     elif isinstance(widget, QGroupBox):
-        _name(widget, widget.title())
-        if has_markup(widget.title()):
-            widget.setTitle(kana(widget.title()))
+        title = QGroupBox.title(widget)     # (a block may have its own `title` attribute)
+        _name(widget, title)
+        if has_markup(title):
+            QGroupBox.setTitle(widget, kana(title))
     elif isinstance(widget, QComboBox):
         for index in range(widget.count()):
             text = widget.itemText(index)
@@ -87,9 +95,18 @@ def tidy_one(widget: QWidget) -> None:
         for index in range(widget.count()):
             if has_markup(widget.tabText(index)):
                 widget.setTabText(index, kana(widget.tabText(index)))
+    elif isinstance(widget, QListWidget):
+        for index in range(widget.count()):
+            item = widget.item(index)
+            if has_markup(item.text()):
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(item.text()))
+                item.setText(kana(item.text()))
     elif isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
         if has_markup(widget.placeholderText()):
             widget.setPlaceholderText(kana(widget.placeholderText()))
+        if isinstance(widget, QLineEdit) and widget.isReadOnly() and has_markup(widget.text()):
+            widget.setText(kana(widget.text()))       # an answer shown on the review page
+            widget.setCursorPosition(0)
     for action in widget.actions():
         if has_markup(action.text()):
             action.setText(kana(action.text()))
@@ -97,8 +114,16 @@ def tidy_one(widget: QWidget) -> None:
             action.setToolTip(kana(action.toolTip()))
 
 
+def in_use() -> bool:
+    """Whether the interface language is written with furigana (its catalogs are ja_easy's)."""
+    row = languages.all_languages().get(i18n.current_language())
+    return row is not None and row.catalog == EASY_JAPANESE
+
+
 def tidy(root: QWidget) -> None:
-    """`root` and every widget in it (see the module's text)."""
+    """`root` and every widget in it (see the module's text); nothing to do in other languages."""
+    if not in_use():
+        return
     tidy_one(root)
     for widget in root.findChildren(QWidget):
         tidy_one(widget)
@@ -108,6 +133,46 @@ class Tidier(QObject):
     """Tidies every widget as it is shown (dialogs, message boxes, widgets added to a page)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.WindowTitleChange) and isinstance(watched, QWidget):
+        if (event.type() in (QEvent.Type.Show, QEvent.Type.WindowTitleChange) and isinstance(watched, QWidget)
+                and in_use()):
             tidy_one(watched)
         return False
+
+
+_INSTALLED: list[bool] = []
+
+
+def install() -> None:
+    """From now on, every text the interface gives a control or an accessible name in Python goes
+    through `kana` / `plain` when it has furigana markup (texts set while a page is shown — a
+    helper's boxes appearing, a button renamed — never wait for the next tidy). A text without
+    markup is passed on untouched, so other languages are as before. Qt's own widgets set their
+    texts in C++ (a message box's label): `Tidier` handles those when they are shown."""
+    if _INSTALLED:
+        return
+    _INSTALLED.append(True)
+
+    def wrap(cls, method: str, convert) -> None:
+        original = getattr(cls, method)
+
+        def setter(self, text, *args):
+            return original(self, convert(text) if isinstance(text, str) and has_markup(text) else text, *args)
+
+        setter.__name__, setter.__doc__ = method, original.__doc__
+        setattr(cls, method, setter)
+
+    wrap(QWidget, "setAccessibleName", plain)
+    wrap(QWidget, "setAccessibleDescription", plain)
+    wrap(QWidget, "setToolTip", kana)
+    wrap(QWidget, "setWindowTitle", kana)
+    wrap(QGroupBox, "setTitle", kana)
+    wrap(QLineEdit, "setPlaceholderText", kana)
+
+    original_text = QAbstractButton.setText
+
+    def button_text(self, text):      # kana on the button, the plain text as its name
+        _name(self, text)
+        return original_text(self, kana(text) if has_markup(text) else text)
+
+    button_text.__name__ = "setText"
+    QAbstractButton.setText = button_text

@@ -8,7 +8,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant import i18n
 from assistant.i18n import _
@@ -17,6 +17,7 @@ from assistant.settings import Settings
 from assistant.visit import Visit
 from ui.a11y import announce
 from ui.bridge import language_bridge
+from ui.furigana import Tidier, install, tidy
 from ui.controllers.drafts import Drafts
 from ui.controllers.export import Export
 from ui.controllers.flow import Flow
@@ -30,6 +31,7 @@ from ui.pages.review import ReviewPage
 from ui.pages.step import StepPage
 from ui.wheel import WheelGuard
 from ui.widgets.header import HeaderBar
+from ui.widgets.ruby import Label
 
 if TYPE_CHECKING:
     from assistant.procedures.catalog import Catalog
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.home, self.step, self.review, self.done = HomePage(catalog), StepPage(), ReviewPage(), ExportPage()
         layout.addWidget(self.stack, 1)
-        self.draft_status = QLabel(central)
+        self.draft_status = Label(central)
         self.draft_status.setObjectName("draft_status")
         self.draft_status.setWordWrap(True)
         self.draft_status.setVisible(False)     # an empty label would still be in the accessibility tree
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
                              paths, tasks, self)
         self.flow.title_changed.connect(self.setWindowTitle)
         self.flow.page_shown.connect(self.voice.page_shown)
+        self.flow.page_shown.connect(self._tidy)
+        self.flow.step_changed.connect(self._tidy)
         self.flow.step_changed.connect(self.voice.step_changed)
         self.flow.validation_failed.connect(self.voice.validation_failed)
         self.header.help_requested.connect(self._on_help_clicked)
@@ -92,6 +96,9 @@ class MainWindow(QMainWindow):
             QShortcut(keys, self).activated.connect(slot)
         self.wheel = WheelGuard(self, zoom)
         QApplication.instance().installEventFilter(self.wheel)
+        install()
+        self.tidier = Tidier(self)      # やさしい日本語 on buttons, lists, titles: kana, never raw markup
+        QApplication.instance().installEventFilter(self.tidier)
 
     # What the tests and the single-instance listener look at: the visit's state, by its old names.
     @property
@@ -156,6 +163,10 @@ class MainWindow(QMainWindow):
             self.who.retranslate_ui()
         self.done.retranslate_ui()
         self.flow.retranslate()
+        tidy(self)
+
+    def _tidy(self, *_args) -> None:
+        tidy(self)
 
     def _on_language_changed(self, _language: str) -> None:
         self.retranslate_ui()

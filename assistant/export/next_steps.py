@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from assistant.i18n import _, bilingual, current_language
+from assistant.i18n import _, babel_locale, bilingual, current_language
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.checklist import bring_texts, omitted_texts
 from assistant.interview.deadlines import deadline_texts
@@ -57,7 +57,7 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
     if fee.amount_yen == 0:
         fee_text = _("Fee: none.")
     elif fee.amount_yen is not None:
-        fee_text = _("Fee: {amount} yen.").format(amount=format_decimal(fee.amount_yen, locale=language))
+        fee_text = _("Fee: {amount} yen.").format(amount=format_decimal(fee.amount_yen, locale=babel_locale(language)))
     else:
         fee_text = ""
     if fee.note:

@@ -23,7 +23,7 @@ from typing import Any
 from babel.dates import format_date, format_timedelta
 
 from assistant.formats.dates import display_date, era_date
-from assistant.i18n import N_, SOURCE_LANGUAGE, current_language, translate
+from assistant.i18n import N_, SOURCE_LANGUAGE, babel_locale, current_language, translate
 from assistant.interview.checklist import procedure_text
 from assistant.procedures import model as m
 
@@ -85,7 +85,7 @@ def shown_date(day: dt.date, language: str) -> str:
     iso = day.isoformat()
     if language == SOURCE_LANGUAGE["procedures"]:
         return display_date(iso)
-    return f"{format_date(day, format='long', locale=language)} ({era_date(iso)})"
+    return f"{format_date(day, format='long', locale=babel_locale(language))} ({era_date(iso)})"
 
 
 def deadline_texts(items: list[DueDate], today: dt.date, language: str | None = None, *,
@@ -121,7 +121,7 @@ def _in_days(days: int, language: str) -> str:
     # CLDR's words ("in 15 days", 「15 日後」), counted in days however many: a huge threshold keeps
     # Babel from rounding to months.
     return format_timedelta(dt.timedelta(days=days), granularity="day", threshold=10**9, add_direction=True,
-                            locale=language)
+                            locale=babel_locale(language))
 
 
 def deadline_record(items: list[DueDate]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
 
-from assistant.i18n import _, current_language, ngettext, ptext
+from assistant.i18n import _, babel_locale, current_language, ngettext, ptext
 from assistant.interview.checklist import bring_texts, omitted_texts
 from assistant.interview.deadlines import deadline_texts
 from assistant.interview.record import FieldPath, Record, in_item, item_label
@@ -36,7 +36,7 @@ def _say(text: str, rate: float) -> list[Utterance]:
 
 
 def _listed(items: list[str]) -> str:
-    return format_list(items, locale=current_language()) if items else ""
+    return format_list(items, locale=babel_locale()) if items else ""
 
 
 def _official(official: str, rate: float) -> list[Utterance]:

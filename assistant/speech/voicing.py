@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from assistant import ruby
 from assistant.i18n import current_language
 from assistant.speech.speaker import Utterance, base_language
 
@@ -73,8 +74,10 @@ def _cut_attached(text: str) -> tuple[str, str]:
 
 def voiced(text: str, language: str | None = None, rate: float = 1.0) -> list[Utterance]:
     """One whole sentence in `language` (default: the interface language) as utterances, the
-    Japanese parts in Japanese. Parts with nothing to say (a lone bracket) are dropped."""
+    Japanese parts in Japanese. Parts with nothing to say (a lone bracket) are dropped. Furigana
+    (やさしい日本語) is said once: the plain text, whose kanji the Japanese voice reads."""
     language = language or current_language()
+    text = ruby.plain(text)
     if base_language(language) in UNCUT:
         return [Utterance(text.strip(), language, rate)] if _sayable(text) else []
     utterances = []

@@ -21,6 +21,7 @@ from assistant.interview.display import listed
 from ui.a11y import SpokenLineEdit, announce, spoken_label
 from ui.widgets.flow import scrolling
 from ui.widgets.nav import NavRow
+from ui.widgets.ruby import Label
 
 if TYPE_CHECKING:
     from assistant.export.package import ExportResult
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def _label(parent: QWidget, name: str, role: str = "") -> QLabel:
-    label = QLabel(parent)
+    label = Label(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     if role:
@@ -67,7 +68,7 @@ class ExportPage(QWidget):
         self.take_home = _label(self, "take_home_note")
         self.save_copy = QPushButton(self)
         self.save_copy.setObjectName("save_copy")
-        self.where_label = QLabel(self)
+        self.where_label = Label(self)
         self.where_label.setWordWrap(True)
         self.where = SpokenLineEdit(self)
         self.where.setObjectName("export_folder")

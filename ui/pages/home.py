@@ -6,12 +6,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual, ngettext
 from ui.a11y import SpokenLineEdit, announce, plain_label
+from ui.furigana import kana, plain
 from ui.widgets.flow import reveal, scrolling
 from ui.widgets.nav import NavRow
+from ui.widgets.ruby import Label
 
 
 def local_time(iso: str) -> str:
@@ -38,17 +40,17 @@ class HomePage(QWidget):
         self.catalog = catalog
         layout = QVBoxLayout(self)
         # Created in the order shown: that is the order screen readers meet them in.
-        self.heading = QLabel(self)
+        self.heading = Label(self)
         self.heading.setProperty("role", "heading")
-        self.intro = QLabel(self)
+        self.intro = Label(self)
         self.intro.setObjectName("home_intro")
         self._build_drafts()
-        self.search_label = QLabel(self)
+        self.search_label = Label(self)
         self.search = SpokenLineEdit(self)
         self.search.setObjectName("search")
         # no clear button: Qt's is an unnamed 22-pixel icon, too small a target (44 px is ours)
         self.search_label.setBuddy(self.search)
-        self.list_label = QLabel(self)
+        self.list_label = Label(self)
         self.list = QListWidget(self)
         self.list.setObjectName("procedure_list")
         self.list.setWordWrap(True)
@@ -62,14 +64,14 @@ class HomePage(QWidget):
         self.details = QPushButton(self)
         self.details.setObjectName("my_details")
         self.details.setVisible(False)        # once drafts (and so details) can be kept encrypted
-        self.broken = QLabel(self)
+        self.broken = Label(self)
         self.broken.setWordWrap(True)
         self.broken.setProperty("role", "error")
         # why drafts cannot be kept or opened yet: after the list, created here so it is also read there
         self.keys_box = QWidget(self)
         keys = QVBoxLayout(self.keys_box)
         keys.setContentsMargins(0, 0, 0, 0)
-        self.drafts_note = QLabel(self.keys_box)
+        self.drafts_note = Label(self.keys_box)
         self.drafts_note.setObjectName("drafts_note")
         self.drafts_note.setWordWrap(True)
         self.protect = QPushButton(self.keys_box)
@@ -102,7 +104,7 @@ class HomePage(QWidget):
         self.drafts_box = QWidget(self)
         box = QVBoxLayout(self.drafts_box)
         box.setContentsMargins(0, 0, 0, 0)
-        self.drafts_label = QLabel(self.drafts_box)
+        self.drafts_label = Label(self.drafts_box)
         self.drafts_label.setWordWrap(True)
         self.drafts = QListWidget(self.drafts_box)
         self.drafts.setObjectName("draft_list")
@@ -125,7 +127,8 @@ class HomePage(QWidget):
         self._draft_infos = infos
         self.drafts.clear()
         for info in infos:
-            item = QListWidgetItem(self._draft_text(info))
+            item = QListWidgetItem(kana(self._draft_text(info)))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(self._draft_text(info)))
             item.setData(Qt.ItemDataRole.UserRole, info.draft_id)
             self.drafts.addItem(item)
         if infos:
@@ -229,16 +232,17 @@ class HomePage(QWidget):
     def _fill(self, query: str) -> None:
         if self.catalog is None:
             self.list.clear()
-            self.list.addItem(_("Loading the procedures…"))
+            self.list.addItem(kana(_("Loading the procedures…")))
             self.start.setEnabled(False)
             return
         current = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
         self.list.clear()
         for procedure in self.catalog.search(query):
-            item = QListWidgetItem(f"{bilingual(procedure.title)}\n{bilingual(procedure.summary)}")
+            # a list item cannot draw ruby: やさしい日本語 in kana, read in plain text (ui/furigana.py)
+            item = QListWidgetItem(kana(f"{bilingual(procedure.title)}\n{bilingual(procedure.summary)}"))
             item.setData(Qt.ItemDataRole.UserRole, procedure.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, bilingual(procedure.title))
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, bilingual(procedure.summary))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(bilingual(procedure.title)))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, plain(bilingual(procedure.summary)))
             self.list.addItem(item)
             if procedure.id == current:
                 self.list.setCurrentItem(item)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from assistant.i18n import _, bilingual
@@ -16,6 +16,7 @@ from assistant.interview.record import Record
 from ui.a11y import SpokenLineEdit
 from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.nav import NavRow
+from ui.widgets.ruby import Label
 
 if TYPE_CHECKING:
     from assistant.interview.record import Row
@@ -38,23 +39,23 @@ class ReviewPage(QWidget):
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
-        self.progress = QLabel(body)
-        self.title = QLabel(body)
+        self.progress = Label(body)
+        self.title = Label(body)
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
-        self.intro = QLabel(body)
+        self.intro = Label(body)
         self.intro.setWordWrap(True)
         self.answers_box = QWidget(body)    # holds the rows, made again on each render (in reading order)
         QVBoxLayout(self.answers_box).setContentsMargins(0, 0, 0, 0)
         self.answer_rows = QWidget(self.answers_box)
         self.answers_box.layout().addWidget(self.answer_rows)
-        self.next_info = QLabel(body)
+        self.next_info = Label(body)
         self.next_info.setWordWrap(True)
         for widget in (self.progress, self.title, self.intro, self.answers_box, self.next_info):
             self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
         self.scroll.setWidget(body)
-        self.status = QLabel(self)
+        self.status = Label(self)
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
         self.back = QPushButton(self)
@@ -109,7 +110,7 @@ class ReviewPage(QWidget):
 
     def _add_row(self, rows: QVBoxLayout, row: Row) -> None:
         # Label above, answer and Change beside it: fits at any text size without sideways scrolling.
-        label = QLabel(row.label)
+        label = Label(row.label)
         label.setWordWrap(True)
         value = SpokenLineEdit(row.display or _("(not answered)"))
         value.setCursorPosition(0)    # a long answer shows its beginning

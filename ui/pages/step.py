@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+from PySide6.QtWidgets import (QApplication, QGroupBox, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from assistant.i18n import _, bilingual, current_language, ngettext
@@ -17,6 +17,7 @@ from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
 from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.nav import NavRow
+from ui.widgets.ruby import Label
 
 if TYPE_CHECKING:
     from assistant.interview.session import FieldError
@@ -81,15 +82,15 @@ class StepPage(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        self.progress = QLabel(body)
+        self.progress = Label(body)
         self.progress.setObjectName("progress")
-        self.title = QLabel(body)
+        self.title = Label(body)
         self.title.setObjectName("step_title")
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
-        self.purpose = QLabel(body)
+        self.purpose = Label(body)
         self.purpose.setWordWrap(True)
-        self.summary = QLabel(body)
+        self.summary = Label(body)
         self.summary.setObjectName("error_summary")
         self.summary.setProperty("role", "error-summary")
         self.summary.setWordWrap(True)

@@ -22,13 +22,14 @@ from ui.a11y import announce
 from ui.widgets.flow import PageScroll
 from ui.widgets.inputs import OptionRow
 from ui.widgets.nav import NavRow
+from ui.widgets.ruby import Label
 
 NAME_EXAMPLE = "山田 花子"
 ORGANISATION_EXAMPLE = "中央コミュニティセンター デジタル支援窓口"
 CONSENT = "consent"     # the key of the consent check box's problem, beside the core's field names
 
 
-class LargeText(QLabel):
+class LargeText(Label):
     """A word-wrapped, selectable text a quarter larger than the rest, following the text size."""
 
     SCALE = 1.25
@@ -56,7 +57,7 @@ class LargeText(QLabel):
 
 
 def _error_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
+    label = Label(parent)
     label.setObjectName(name)
     label.setProperty("role", "error")
     label.setWordWrap(True)
@@ -65,7 +66,7 @@ def _error_label(parent: QWidget, name: str) -> QLabel:
 
 
 def _small_label(parent: QWidget, role: str) -> QLabel:
-    label = QLabel(parent)
+    label = Label(parent)
     label.setProperty("role", role)
     label.setWordWrap(True)
     return label
@@ -158,7 +159,7 @@ class AssistedPanel(QWidget):
         self.helper_box = QWidget(content)
         box = QVBoxLayout(self.helper_box)
         box.setContentsMargins(0, 0, 0, 0)
-        self.name_label = QLabel(self.helper_box)
+        self.name_label = Label(self.helper_box)
         self.name_label.setWordWrap(True)
         self.name_label.setProperty("role", "field-label")
         self.name_example = _small_label(self.helper_box, "example")
@@ -166,7 +167,7 @@ class AssistedPanel(QWidget):
         self.helper_name.setObjectName("helper_name")
         self.name_label.setBuddy(self.helper_name)
         self.name_error = _error_label(self.helper_box, "helper_name_error")
-        self.organisation_label = QLabel(self.helper_box)
+        self.organisation_label = Label(self.helper_box)
         self.organisation_label.setWordWrap(True)
         self.organisation_label.setProperty("role", "field-label")
         self.organisation_example = _small_label(self.helper_box, "example")
@@ -174,14 +175,14 @@ class AssistedPanel(QWidget):
         self.helper_organisation.setObjectName("helper_organisation")
         self.organisation_label.setBuddy(self.helper_organisation)
         self.organisation_error = _error_label(self.helper_box, "helper_organisation_error")
-        self.language_label = QLabel(self.helper_box)
+        self.language_label = Label(self.helper_box)
         self.language_label.setWordWrap(True)
         self.language = QComboBox(self.helper_box)
         self.language.setObjectName("consent_language")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)   # each language named in its own language
         self.language_label.setBuddy(self.language)
-        self.statement_label = QLabel(self.helper_box)
+        self.statement_label = Label(self.helper_box)
         self.statement_label.setWordWrap(True)
         self.statement = LargeText(self.helper_box)
         self.statement.setObjectName("consent_statement")

@@ -12,13 +12,14 @@ from assistant.i18n import _, bilingual, ptext
 from assistant.interview.record import FieldPath, item_label
 from ui.widgets.inputs import FieldInput
 from ui.widgets.kinds import widget_class
+from ui.widgets.ruby import Label
 
 if TYPE_CHECKING:
     from assistant.interview.session import FieldError
     from assistant.procedures import model as m
 
 def _small_label(text: str, role: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+    label = Label(text, parent)
     label.setWordWrap(True)
     label.setProperty("role", role)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,7 +66,7 @@ class FieldBlock(QFrame):
             layout.addWidget(host)
         else:
             host, host_layout = self, layout
-        self.title = QLabel(title, host)
+        self.title = Label(title, host)
         self.title.setWordWrap(True)
         self.title.setProperty("role", "field-label")
         host_layout.addWidget(self.title)
@@ -185,7 +186,7 @@ class GroupBlock(QGroupBox):
         # push the page sideways in English at 320 px; the box keeps it as its accessible name.
         title = required_title(bilingual(group.label), group.min_items > 0)
         self.setAccessibleName(title)
-        self.title = QLabel(title, self)
+        self.title = Label(title, self)
         self.title.setWordWrap(True)
         self.title.setProperty("role", "field-label")
         layout.addWidget(self.title)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidget
 
 from assistant import i18n
 from assistant.i18n import _
@@ -17,6 +17,7 @@ from assistant.settings import ZOOM_STEPS
 from ui.a11y import spoken_label
 from ui.theme import MIN_TARGET
 from ui.widgets.flow import FlowLayout
+from ui.widgets.ruby import Label
 
 #: the text size control's own size, the same at every zoom (points)
 SIZE_CONTROL_POINTS = 16.0
@@ -37,10 +38,10 @@ class HeaderBar(QWidget):
         self.flow.setContentsMargins(0, 0, 0, 0)
         self.zoom = 100
         self._build_size_control()
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setProperty("role", "app-title")
         # The language control is named in both languages: whoever cannot read one finds the other.
-        self.language_label = QLabel("言語 / Language", self)
+        self.language_label = Label("言語 / Language", self)
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         for code, name in i18n.LANGUAGES.items():
@@ -78,7 +79,7 @@ class HeaderBar(QWidget):
         # Three items of the bar's first row (they wrap only in a window narrower than ~420 px).
         self.smaller = QPushButton(self)
         self.smaller.setObjectName("smaller_text")
-        self.size_label = QLabel(self)
+        self.size_label = Label(self)
         self.size_label.setObjectName("text_size_value")
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.size_label.setMinimumHeight(MIN_TARGET)     # level with its buttons

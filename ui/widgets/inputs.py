@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFrame, QGrid
 from assistant.i18n import _, bilingual
 from assistant.kinds import kind_of
 from ui.a11y import SpokenLineEdit
+from ui.widgets.ruby import Label
 
 if TYPE_CHECKING:
     from assistant.procedures import model as m
@@ -122,7 +123,7 @@ class PartsInput(FieldInput):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, part in enumerate(parts):
-            label = QLabel(bilingual(self.part_labels.get(part, part)), self)
+            label = Label(bilingual(self.part_labels.get(part, part)), self)
             label.setWordWrap(True)
             line = SpokenLineEdit(self)
             line.setObjectName(f"input_{field.id}_{part}")
@@ -140,7 +141,7 @@ class PartsInput(FieldInput):
             # Offered when a postal code covers several towns; never editable (screen readers).
             self.towns = QComboBox(self)
             self.towns.setObjectName(f"towns_{field.id}")
-            self.towns_label = QLabel(_("Choose the town for this postal code:"), self)
+            self.towns_label = Label(_("Choose the town for this postal code:"), self)
             self.towns_label.setWordWrap(True)
             self.towns_label.setBuddy(self.towns)
             self.towns.setAccessibleName(_("Town for this postal code"))
@@ -202,11 +203,11 @@ class OptionRow(QFrame):
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
-        self.label = QLabel(text, self)
+        self.label = Label(text, self)
         self.label.setWordWrap(True)
         texts.addWidget(self.label)
         if hint:
-            hint_label = QLabel(hint, self)
+            hint_label = Label(hint, self)
             hint_label.setWordWrap(True)
             hint_label.setProperty("role", "option-hint")
             texts.addWidget(hint_label)

@@ -4,10 +4,11 @@ boxes, and the problem shown in words next to them (never only a colour)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from assistant.i18n import _
 from ui.a11y import announce, plain_label
+from ui.widgets.ruby import Label
 
 
 class PassphraseDialog(QDialog):
@@ -21,17 +22,17 @@ class PassphraseDialog(QDialog):
         self.choosing = choosing
         self.setWindowTitle(_("Protect your drafts") if choosing else _("Open your drafts"))
         layout = QVBoxLayout(self)
-        text = QLabel(explanation, self)
+        text = Label(explanation, self)
         text.setWordWrap(True)
         layout.addWidget(text)
         if choosing:
-            advice = QLabel(_("A passphrase of several words (for example “blue kettle on the window”) is much "
+            advice = Label(_("A passphrase of several words (for example “blue kettle on the window”) is much "
                               "safer than a 4-digit PIN. Write it down and keep it apart from this computer."), self)
             advice.setWordWrap(True)
             layout.addWidget(advice)
         self.first = self._box(layout, _("&PIN or passphrase (at least 4 characters):"), "passphrase")
         self.second = self._box(layout, _("&Type it again:"), "passphrase_again") if choosing else None
-        self.problem = QLabel("", self)
+        self.problem = Label("", self)
         self.problem.setObjectName("passphrase_problem")
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
@@ -46,7 +47,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
     def _box(self, layout: QVBoxLayout, label_text: str, name: str) -> QLineEdit:
-        label = QLabel(label_text, self)
+        label = Label(label_text, self)
         label.setWordWrap(True)
         box = QLineEdit(self)
         box.setObjectName(name)

@@ -24,6 +24,7 @@ from ui.widgets.field_block import FieldBlock
 from ui.widgets.flow import FlowLayout, PageScroll
 from ui.widgets.inputs import OptionRow
 from ui.widgets.nav import NavRow
+from ui.widgets.ruby import Label
 
 MEANING_LABELS = {
     "name": N_("Name"), "birth_date": N_("Date of birth"), "sex": N_("Sex"), "address": N_("Address"),
@@ -72,7 +73,7 @@ class DetailEditor(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         detail = meaning_label(meaning)
-        self.heading = QLabel((_("Add {detail}") if adding else _("Change {detail}")).format(detail=detail), self)
+        self.heading = Label((_("Add {detail}") if adding else _("Change {detail}")).format(detail=detail), self)
         self.heading.setWordWrap(True)
         self.heading.setProperty("role", "field-label")
         self.block = FieldBlock(profile_field(meaning), raw, on_edit, self)
@@ -122,7 +123,7 @@ class ProfileDialog(QDialog):
         self._drafts: dict[str, Any] = {}     # meaning → what was typed, until saved or cancelled
         layout = QVBoxLayout(self)
         # Created in the order shown: that is the order screen readers meet them in.
-        self.intro = QLabel(self)
+        self.intro = Label(self)
         self.intro.setWordWrap(True)
         self.scroll = PageScroll(self)
         self.scroll.setWidgetResizable(True)
@@ -134,7 +135,7 @@ class ProfileDialog(QDialog):
         self.details = QWidget(self.rows)
         self.rows_layout = QVBoxLayout(self.details)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
-        self.empty = QLabel(self.rows)
+        self.empty = Label(self.rows)
         self.empty.setObjectName("profile_empty")
         self.empty.setWordWrap(True)
         self._build_adding()
@@ -145,7 +146,7 @@ class ProfileDialog(QDialog):
         self.keep = QCheckBox(self)
         self.keep.setObjectName("keep_my_number")
         self.keep_row = OptionRow(self.keep, "", "", self)
-        self.keep_warning = QLabel(self)
+        self.keep_warning = Label(self)
         self.keep_warning.setWordWrap(True)
         self.keep_warning.setProperty("role", "hint")
         self._build_confirmation()
@@ -168,13 +169,13 @@ class ProfileDialog(QDialog):
         self.adding.setObjectName("add_details")
         box = QVBoxLayout(self.adding)
         box.setContentsMargins(0, 8, 0, 0)
-        self.add_heading = QLabel(self.adding)
+        self.add_heading = Label(self.adding)
         self.add_heading.setWordWrap(True)
         self.add_heading.setProperty("role", "field-label")
         self.add_row = QWidget(self.adding)
         self.add_layout = FlowLayout(self.add_row)
         self.add_layout.setContentsMargins(0, 0, 0, 0)
-        self.my_number_note = QLabel(self.adding)
+        self.my_number_note = Label(self.adding)
         self.my_number_note.setObjectName("add_my_number_note")
         self.my_number_note.setWordWrap(True)
         self.my_number_note.setProperty("role", "hint")
@@ -189,7 +190,7 @@ class ProfileDialog(QDialog):
         self.confirmation.setObjectName("delete_all_confirmation")
         box = QVBoxLayout(self.confirmation)
         box.setContentsMargins(0, 0, 0, 0)
-        self.question = QLabel(self.confirmation)
+        self.question = Label(self.confirmation)
         self.question.setWordWrap(True)
         self.question.setProperty("role", "error")
         self.keep_them = QPushButton(self.confirmation)
@@ -310,11 +311,11 @@ class ProfileDialog(QDialog):
         rows = QVBoxLayout(row)
         rows.setContentsMargins(0, 4, 0, 4)
         label_text = meaning_label(meaning)
-        label = QLabel(label_text, row)
+        label = Label(label_text, row)
         label.setWordWrap(True)
         label.setProperty("role", "field-label")
         value_text = display_value(meaning, raw)
-        value = QLabel(value_text, row)
+        value = Label(value_text, row)
         value.setObjectName(f"value_{meaning}")
         value.setWordWrap(True)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

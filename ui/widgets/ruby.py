@@ -34,28 +34,52 @@ class Box:
 class RubyLabel(QLabel):
     """A wrapping label of marked-up text (`漢字《かんじ》`, `｜日本語《にほんご》`) drawn with ruby."""
 
-    def __init__(self, marked: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, *args, wrap: bool = True) -> None:
+        """`RubyLabel(text="", parent=None)` or, as a QLabel, `RubyLabel(parent)`. With `wrap`
+        (the default) the label wraps its lines; `wrap=False` keeps a QLabel's own settings, for a
+        label that only draws ruby when its text has some (every label of the pages: in other
+        languages they look and behave exactly as a QLabel)."""
+        marked, parent = "", None
+        if args and isinstance(args[0], QWidget):
+            parent = args[0]
+        elif args:
+            marked = args[0] or ""
+            parent = args[1] if len(args) > 1 else None
         super().__init__(parent)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)   # the plain text is never read as HTML
+        if wrap:
+            self.setWordWrap(True)
+            self.setTextFormat(Qt.TextFormat.PlainText)   # the plain text is never read as HTML
         self._pieces: list[ruby.Piece] = []
         self._has_ruby = False
+        self._named = ""            # the accessible name set here (the plain text), "" if none
+        self._marked = ""
         self.setMarkup(marked)
 
     # --- text ----------------------------------------------------------------------------------------
 
     def setMarkup(self, marked: str) -> None:
-        """Show `marked` (ruby markup); the label's text and accessible name become its plain text."""
-        segments = ruby.parse(marked)
+        """Show `marked` (ruby markup); the label's text and accessible name become its plain text.
+        A text without readings is shown as any QLabel shows it."""
+        marked = marked or ""
+        shown = marked
+        if self.buddy() is not None:   # a mnemonic's & is not drawn nor read (QLabel's text keeps it: Alt+letter)
+            shown = marked.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        segments = ruby.parse(shown)
         self._marked = marked
         self._pieces = ruby.pieces(segments)
         self._has_ruby = any(s.reading for s in segments)
-        text = ruby.plain(marked)
-        QLabel.setText(self, text)
-        self.setAccessibleName(text)
+        if self._has_ruby:
+            policy = self.sizePolicy()
+            policy.setHeightForWidth(True)
+            self.setSizePolicy(policy)
+            QLabel.setText(self, ruby.plain(marked))
+            self._named = ruby.plain(shown)
+            self.setAccessibleName(self._named)
+        else:
+            QLabel.setText(self, marked)
+            if self._named and self.accessibleName() == self._named:
+                self.setAccessibleName("")      # the name is the text again, as any label's
+            self._named = ""
         self.updateGeometry()
         self.update()
 
@@ -63,6 +87,13 @@ class RubyLabel(QLabel):
         """As `setMarkup`: code that sets any label's text (a page retranslating itself) gives the
         markup here too; `text()` is then the plain text."""
         self.setMarkup(marked)
+
+    def clear(self) -> None:
+        self.setMarkup("")
+
+    def hasRuby(self) -> bool:
+        """Whether the text has readings, drawn above their bases."""
+        return self._has_ruby
 
     def markup(self) -> str:
         """The text as given, with its ruby markup."""
@@ -127,13 +158,17 @@ class RubyLabel(QLabel):
     # --- size ----------------------------------------------------------------------------------------
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        return True if self._has_ruby else super().hasHeightForWidth()
 
     def heightForWidth(self, width: int) -> int:
+        if not self._has_ruby:
+            return super().heightForWidth(width)
         margins = self.contentsMargins()
         return int(self._lines(width) * self._line_height() + 0.999) + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:
+        if not self._has_ruby:
+            return super().sizeHint()
         big, small = self._metrics()
         measure = self._measure(big, small)
         margins = self.contentsMargins()
@@ -143,6 +178,8 @@ class RubyLabel(QLabel):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
+        if not self._has_ruby:
+            return super().minimumSizeHint()
         big, small = self._metrics()
         measure = self._measure(big, small)
         margins = self.contentsMargins()
@@ -157,7 +194,10 @@ class RubyLabel(QLabel):
 
     # --- drawing -------------------------------------------------------------------------------------
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
+        if not self._has_ruby:
+            super().paintEvent(event)
+            return
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))   # the style sheet's colour (themes)
         big, small = self._metrics()
@@ -171,3 +211,12 @@ class RubyLabel(QLabel):
                 painter.drawText(QPointF(box.reading.left(), box.reading.top() + small.ascent()), box.piece.reading)
         painter.end()
 
+
+
+class Label(RubyLabel):
+    """Every label of the application: a QLabel in every way — same look, same size, its own word
+    wrap setting — until its text has readings (やさしい日本語), which it then draws above their kanji,
+    its text and accessible name being the plain text."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args, wrap=False)

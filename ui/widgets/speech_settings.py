@@ -18,6 +18,7 @@ from assistant.settings import RATE_STEPS
 from ui.theme import MIN_TARGET
 from ui.widgets.flow import FlowLayout
 from ui.widgets.inputs import OptionRow
+from ui.widgets.ruby import Label
 
 #: what "Test voice" reads, in the language being tested (translated into that language)
 SAMPLE_SENTENCE = N_("This is the voice that reads this application aloud.")
@@ -33,7 +34,7 @@ def rate_text(rate: float) -> str:
 
 
 def _wrapping(text: str, parent: QWidget, role: str = "") -> QLabel:
-    label = QLabel(text, parent)
+    label = Label(text, parent)
     label.setWordWrap(True)
     if role:
         label.setProperty("role", role)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from assistant.i18n import _
 from ui.widgets.flow import scrolling
+from ui.widgets.ruby import Label
 
 
 def fit_to_screen(dialog: QWidget) -> None:
@@ -26,7 +27,7 @@ class TextDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.text = QLabel(text)
+        self.text = Label(text)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from assistant.i18n import _, bilingual
 from assistant.kinds import kind_of
 from ui.a11y import SpokenLineEdit
 from ui.widgets.inputs import FieldInput
+from ui.widgets.ruby import Label
 
 VALUE = Qt.ItemDataRole.UserRole
 
@@ -43,12 +44,12 @@ class PickListInput(FieldInput):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.multiple = field.multiple
-        self.filter_label = QLabel(_("Filter the list (type part of a name):"), self)
+        self.filter_label = Label(_("Filter the list (type part of a name):"), self)
         self.filter_label.setWordWrap(True)
         self.filter = _Filter(self)
         self.filter.setObjectName(f"filter_{field.id}")
         self.filter_label.setBuddy(self.filter)
-        self.count = QLabel("", self)
+        self.count = Label("", self)
         self.count.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName(f"input_{field.id}")
