@@ -44,6 +44,36 @@ def write_ruby(pdf: FPDF, marked: str, width: float | None = None) -> None:
         pdf.c_margin = margin
 
 
+def has_ruby(text: str) -> bool:
+    """Whether `text` has a reading to draw (a text without one is written as any other)."""
+    return bool(text) and ruby.OPEN in text and any(s.reading for s in ruby.parse(text))
+
+
+def kana(text: str) -> str:
+    """`text` with every ruby replaced by its reading, for a place that cannot draw ruby (a footer
+    written by fpdf2, the PDF's metadata): a reader who cannot read kanji reads every word."""
+    return "".join(s.reading or s.base for s in ruby.parse(text)) if has_ruby(text) else text
+
+
+def ruby_height(pdf: FPDF, marked: str, width: float) -> float:
+    """How tall `write_ruby` makes `marked` at `width` in the current font and size (user units)."""
+    size = pdf.font_size_pt
+    segments = ruby.parse(marked)
+    band = pdf.font_size * RUBY_SCALE * BAND_SPACING if any(s.reading for s in segments) else 0.0
+
+    def measure(piece: ruby.Piece) -> float:
+        base = pdf.get_string_width(piece.base)
+        if not piece.reading:
+            return base
+        pdf.set_font_size(size * RUBY_SCALE)
+        reading = pdf.get_string_width(piece.reading)
+        pdf.set_font_size(size)
+        return max(base, reading)
+
+    lines = ruby.wrap(ruby.pieces(segments), width, measure)
+    return len(lines) * (band + pdf.font_size * LINE_SPACING)
+
+
 def _write(pdf: FPDF, marked: str, width: float | None) -> None:
     size = pdf.font_size_pt
     left = pdf.get_x()

@@ -28,6 +28,7 @@ from fpdf.fonts import FontFace
 from assistant import languages
 from assistant.export.pdf import GREY, bold, new_pdf
 from assistant.export.pdf_fonts import discard, use_faces, wrapped
+from assistant.export.ruby_pdf import has_ruby, kana, ruby_height, write_ruby
 from assistant.i18n import N_, SOURCE_LANGUAGE, babel_locale, bilingual, ptext, translate
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, Assistance
@@ -95,11 +96,11 @@ def render_copy(session: Session, path: Path, created: dt.datetime, language: st
 
 
 def _layout(copy: _Copy, created: dt.datetime, total: int | None = None) -> FPDF:
-    pdf = new_pdf(copy.title())
+    pdf = new_pdf(kana(copy.title()))
     row = languages.all_languages().get(copy.language)
     pdf.set_lang(row.tag if row else copy.language)
     pdf.set_creation_date(created)
-    pdf.page_label, pdf.page_total = copy.tr(PAGE_LABEL), total
+    pdf.page_label, pdf.page_total = kana(copy.tr(PAGE_LABEL)), total    # a footer cannot draw ruby
     pdf.main_font, missing = use_faces(pdf, copy.language, copy.texts())
     if missing and total is None:
         log.warning("the copy has characters no embedded font can draw")
@@ -223,22 +224,45 @@ class _Copy:
         """`text` broken into lines of `width` mm the way the copy's language breaks them."""
         return wrapped(pdf, text, width, self.language)
 
-    def draw(self, pdf: FPDF) -> None:
+    def paragraph(self, pdf: FPDF, text: str, height: float, **options) -> None:
+        """One paragraph across the page: with furigana over its kanji when it has readings
+        (やさしい日本語; the official Japanese beside stays plain), else broken as the language breaks."""
+        if has_ruby(text):
+            pdf.set_x(pdf.l_margin)
+            write_ruby(pdf, text, pdf.epw)
+            pdf.set_x(pdf.l_margin)
+            return
+        pdf.multi_cell(0, height, self.lines(pdf, text, pdf.epw), new_x="LMARGIN", new_y="NEXT",
+                       wrapmode=WrapMode.WORD, **options)
+
+    def _banner(self, pdf: FPDF) -> None:
+        banner = self.banner()
         with bold(pdf, 12), pdf.local_context(fill_color=GREY):
-            pdf.multi_cell(0, 7, self.lines(pdf, self.banner(), pdf.epw - 4), border=1, fill=True, align="C",
-                           padding=2, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.WORD)
+            if not has_ruby(banner):
+                pdf.multi_cell(0, 7, self.lines(pdf, banner, pdf.epw - 4), border=1, fill=True, align="C",
+                               padding=2, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.WORD)
+                return
+            top, height = pdf.get_y(), ruby_height(pdf, banner, pdf.epw - 4) + 4
+            pdf.rect(pdf.l_margin, top, pdf.epw, height, style="DF")     # the grey box, then the text on it
+            pdf.set_xy(pdf.l_margin + 2, top + 2)
+            write_ruby(pdf, banner, pdf.epw - 4)
+            pdf.set_xy(pdf.l_margin, top + height)
+
+    def draw(self, pdf: FPDF) -> None:
+        self._banner(pdf)
         pdf.ln(4)
         with bold(pdf, 15):
-            pdf.multi_cell(0, 8, self.lines(pdf, self.both(self.session.procedure.title), pdf.epw),
-                           new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.WORD)
+            self.paragraph(pdf, self.both(self.session.procedure.title), 8)
         pdf.set_font(pdf.main_font, "", 9)
-        pdf.cell(0, 6, self.made_on(), align="R", new_x="LMARGIN", new_y="NEXT")
+        if has_ruby(self.made_on()):
+            self.paragraph(pdf, self.made_on(), 6)
+        else:
+            pdf.cell(0, 6, self.made_on(), align="R", new_x="LMARGIN", new_y="NEXT")
         self._answers(pdf)
         self._heading(pdf, self.tr(N_("What to do next")))
         pdf.set_font(pdf.main_font, "", 10)
         for line in [*self.next_steps(), *self.notes()]:
-            pdf.multi_cell(0, 6, self.lines(pdf, line, pdf.epw), new_x="LMARGIN", new_y="NEXT",
-                           wrapmode=WrapMode.WORD, align="L")
+            self.paragraph(pdf, line, 6, align="L")
             pdf.ln(1)
         self._deadlines(pdf)
 
@@ -249,20 +273,32 @@ class _Copy:
         self._heading(pdf, self.tr(N_("Deadlines")))
         pdf.set_font(pdf.main_font, "", 10)
         for line in deadlines:
-            pdf.multi_cell(0, 6, self.lines(pdf, line, pdf.epw), new_x="LMARGIN", new_y="NEXT",
-                           wrapmode=WrapMode.WORD, align="L")
+            self.paragraph(pdf, line, 6, align="L")
             pdf.ln(1)
 
     def _heading(self, pdf: FPDF, text: str) -> None:
         pdf.ln(2)
         with bold(pdf, 12):
-            pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+            if has_ruby(text):
+                self.paragraph(pdf, text, 8)
+            else:
+                pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
 
     def _answers(self, pdf: FPDF) -> None:
         self._heading(pdf, self.tr(N_("Your answers")))
         pdf.set_font(pdf.main_font, "", 10)
         label_style = FontFace(family=pdf.main_font, emphasis="", fill_color=GREY)
         widths = [pdf.epw * share / sum(_COLUMNS) - 2 * _PADDING for share in _COLUMNS]
+        if any(has_ruby(label) or has_ruby(answer) for label, answer in self.rows):
+            # a table cell cannot draw ruby: each question with its readings, its answer below it
+            for label, answer in self.rows:
+                with bold(pdf, 10):
+                    self.paragraph(pdf, label, 6)
+                pdf.set_font(pdf.main_font, "", 10)
+                self.paragraph(pdf, answer, 6)
+                pdf.ln(1.5)
+            pdf.ln(2)
+            return
         with pdf.table(col_widths=_COLUMNS, first_row_as_headings=False, line_height=6, padding=_PADDING,
                        text_align="LEFT", wrapmode=WrapMode.WORD) as table:
             for label, answer in self.rows:

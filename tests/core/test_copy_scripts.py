@@ -93,3 +93,36 @@ def test_thai_lines_break_between_words_never_inside_one(copy_in):
     for line in thai_lines[:-1]:
         offset += len(squeezed(line))
         assert offset in boundaries, f"broken inside a word after {line[-6:]!r}"
+
+
+@pytest.mark.tools
+def test_an_easy_japanese_copy_has_furigana_and_the_official_japanese_beside_stays_plain(monkeypatch, tmp_path):
+    """やさしい日本語 (a catalog made for the test: every kanji with a reading): the copy's sentences are
+    written with ruby — pdftotext finds each sentence whole and its readings apart, never a 《》｜ —
+    while the official Japanese beside each translated text has no reading."""
+    from assistant import i18n
+    from assistant import ruby
+    from tests.easy_japanese import _RUN as _KANJI_RUN
+    from tests.easy_japanese import easy_japanese, with_readings
+
+    code = easy_japanese(monkeypatch, tmp_path / "locales")
+    procedure = Catalog.load([BUNDLED_PROCEDURES]).get("juminhyo_copy")
+    try:
+        path = render_copy(Session(procedure, dict(ANSWERS)), tmp_path / "easy.pdf", CREATED, code)
+        text = subprocess.run([_tool("pdftotext"), "-raw", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    finally:
+        i18n.reload_catalogs()
+    flat = squeezed(text)
+    assert not any(mark in text for mark in ("《", "》", "｜")), text[:400]
+    banner = i18n.translate(summary.NOT_FOR_SUBMISSION, "ja")       # the fixture's easy text, plain
+    assert squeezed(banner) in flat                                  # the sentence reads whole
+    readings = "".join(s.reading for s in ruby.parse(with_readings(banner)) if s.reading)
+    assert readings and squeezed(readings) in flat                     # and its readings apart, in order
+    title = procedure.title                                           # easy title（official title）
+    assert squeezed(f"{title}（{title}）") in flat
+    lines = text.splitlines()
+    title_line = next(i for i, line in enumerate(lines) if squeezed(f"{title}（{title}）") in squeezed(line))
+    # the line of readings under the title reads the easy title only: the official one beside has none
+    kanji = sum(len(run) for run in _KANJI_RUN.findall(title))
+    assert squeezed(lines[title_line + 1]) == "よ" * kanji

@@ -1,6 +1,6 @@
 """やさしい日本語 on screen: furigana over the kanji of every text a person reads, never a raw 《》｜ on
 any page, control, title or accessible name, the plain text read once by screen readers and the
-voice. With a ja-easy catalog made for the test (tests/ui/easy_japanese.py): every kanji has ruby."""
+voice. With a ja-easy catalog made for the test (tests/easy_japanese.py): every kanji has ruby."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupB
 
 from assistant import i18n
 from assistant.speech.script import read_step
-from tests.ui.easy_japanese import _RUN, easy_japanese, with_readings
+from tests.easy_japanese import _RUN, easy_japanese, with_readings
 from tests.ui.screens import walk
 from ui.furigana import kana
 from ui.widgets.ruby import Label, RubyLabel

@@ -18,7 +18,7 @@ from assistant import i18n, ruby
 
 CODE = "ja-easy"
 _RUN = re.compile(ruby._RUN)
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def with_readings(text: str) -> str:
