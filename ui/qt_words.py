@@ -160,13 +160,15 @@ class CatalogTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return False
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is a null QString: Qt then asks the next translator or keeps its English source
+        # ("" would be taken as the translation and show an empty menu item)
         msgid = _WORDS.get((context, source))
         if msgid is None:
-            return ""
+            return None
         translated = i18n.translate(msgid, self.language)
         if translated == msgid:
-            return ""
+            return None
         from ui.furigana import kana   # controls cannot draw ruby: やさしい日本語 in kana
 
         return kana(translated)
