@@ -13,10 +13,12 @@ Imports nothing from the rest of the application except `resources`, so i18n can
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import re
 
 import yaml
 
@@ -26,6 +28,15 @@ TABLE = "languages.yaml"
 LINE_BREAKS = ("word", "char", "dictionary")
 ENGINES = ("openjtalk", "espeak")
 _TEXT_FIELDS = ("code", "native", "english", "catalog", "babel", "tag", "line_break")
+
+
+#: a name as a residence card writes it: upper-case Latin words (family name first), or kanji (and
+#: kana) with a full-width space between family and given name, as Chinese and Korean residents' names
+_CARD_NAME = re.compile(r"[A-Z][A-Z'\-]*(?: [A-Z][A-Z'\-]*)+|[\u3400-\u9fff\u3040-\u30ff]+(?:　[\u3400-\u9fff\u3040-\u30ff]+)+")
+#: its reading: katakana words separated by full-width spaces (ー and ・ inside a word)
+_KATAKANA_READING = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+(?:　[\u30a1-\u30fa\u30fc\u30fb]+)+")
+#: the kinds of question whose example is a person's name
+NAME_KINDS = ("person_name",)
 
 
 class LanguageTableError(ValueError):
@@ -63,6 +74,8 @@ class Language:
     voices: dict[str, str]
     offered: bool
     line: int                          # where the row is, for messages
+    example_name: str = ""             # a typical name of the community as on a residence card
+    example_reading: str = ""          # its reading in katakana
 
     def voice(self, engine: str) -> str | None:
         """The preferred voice id of `engine` ("espeak", "openjtalk") for this language, if any."""
@@ -122,6 +135,22 @@ def _language(path: Path, row: Any, line: int, scripts: dict[str, Script]) -> La
                     tuple(scripts[name] for name in names), row["line_break"], dict(voices), row["offered"], line)
 
 
+def _example_name(path: Path, line: int, code: str, value: Any) -> tuple[str, str]:
+    """A language's `example_names` entry, `{name: NGUYEN VAN AN, reading: グエン　ヴァン　アン}`, checked."""
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not isinstance(
+            value.get("reading"), str):
+        raise _fail(path, line, f"{code}: example_name is missing: {{name: NGUYEN VAN AN, reading: グエン　ヴァン　アン}}, "
+                                "a typical name of the community as written on a residence card")
+    name, reading = value["name"], value["reading"]
+    if not _CARD_NAME.fullmatch(name):
+        raise _fail(path, line, f"{code}: example_name {name!r} is not written as on a residence card: upper-case "
+                                "Latin, family name first (NGUYEN VAN AN), or kanji with a full-width space (王　偉)")
+    if not _KATAKANA_READING.fullmatch(reading):
+        raise _fail(path, line, f"{code}: the reading {reading!r} of {name!r} is not katakana words separated by "
+                                "full-width spaces (グエン　ヴァン　アン)")
+    return name, reading
+
+
 def _lines(node: yaml.Node, key: str) -> list[int]:
     """1-based line of each item of the sequence (or mapping value) under `key` of the root node."""
     for key_node, value in getattr(node, "value", ()):
@@ -149,6 +178,17 @@ def read_table(path: Path) -> Table:
         if language.code in languages:
             raise _fail(path, line, f"{language.code} is listed twice (first on line {languages[language.code].line})")
         languages[language.code] = language
+    examples = data.get("example_names") or {}
+    if not isinstance(examples, dict):
+        raise _fail(path, 1, "example_names maps each language code to {name: …, reading: …}")
+    example_lines = dict(zip(examples, _lines(root, "example_names"), strict=True))
+    for code, line in example_lines.items():
+        if code not in languages:
+            raise _fail(path, line, f"example_names: {code!r} is not a language of the table")
+    for code, language in languages.items():
+        line = example_lines.get(code, language.line)
+        name, reading = _example_name(path, line, code, examples.get(code))
+        languages[code] = replace(language, example_name=name, example_reading=reading)
     return Table(scripts, languages)
 
 
@@ -170,6 +210,17 @@ def language(code: str) -> Language:
 
 def scripts() -> dict[str, Script]:
     return table().scripts
+
+
+def field_example(kind: str, example: str, language: str) -> str:
+    """The example shown with a question in `language`: for a name question, a name of the
+    language's community as on a residence card, with its reading when the procedure's own example
+    has one ("NGUYEN VAN AN（グエン　ヴァン　アン）"); the procedure's Japanese example in Japanese
+    (ja, ja-easy), for other questions, and for a language not in the table."""
+    row = all_languages().get(language)
+    if kind not in NAME_KINDS or row is None or row.babel.split("_")[0] == "ja" or not example:
+        return example
+    return f"{row.example_name}（{row.example_reading}）" if "（" in example else row.example_name
 
 
 def preferred_voices(engine: str) -> dict[str, str]:

@@ -20,6 +20,7 @@ from assistant.interview.deadlines import deadline_texts
 from assistant.interview.record import FieldPath, Record, in_item, item_label
 from assistant.interview.validation import FieldResult, field_label
 from assistant.kinds import kind_of
+from assistant.languages import field_example
 from assistant.procedures import model as m
 from assistant.speech.speaker import Utterance
 from assistant.speech.voicing import voiced
@@ -95,7 +96,8 @@ def read_field(session: Session, field_id: FieldPath | str, rate: float = 1.0) -
     if field.hint:
         utterances += _say(ptext(field.hint), rate)
     if field.example:
-        utterances += _say(_("Example: {example}").format(example=field.example), rate)
+        example = field_example(field.kind, field.example, current_language())   # a name of their community
+        utterances += _say(_("Example: {example}").format(example=example), rate)
     kind = kind_of(field)
     if kind.spoken_choices:
         options = _listed([ptext(label) for _value, label, _hint in kind.options(field)])

@@ -51,3 +51,54 @@ def test_thai_and_myanmar_break_between_words_japanese_keeps_closing_marks():
     lines = fill("住民票の写しを請求します。", 6, len, "ja").split("\n")
     assert not any(line.startswith("。") for line in lines)
     assert "".join(lines) == "住民票の写しを請求します。"
+
+
+def test_every_language_has_a_name_of_its_community_as_on_a_residence_card():
+    rows = languages.all_languages()
+    for row in rows.values():
+        assert row.example_name and row.example_reading, row.code
+        assert all("\u30a0" <= c <= "\u30ff" or c == "　" for c in row.example_reading), row.code
+    assert rows["vi"].example_name == "NGUYEN VAN AN" and rows["vi"].example_reading == "グエン　ヴァン　アン"
+    assert rows["zh-Hans"].example_name == "王　偉"           # 王 伟 as a residence card writes it
+    for code in ("en", "vi", "fil", "pt-BR", "es", "ne", "id", "th", "my"):
+        assert rows[code].example_name == rows[code].example_name.upper(), code
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("  vi:      {name: Nguyen Van An, reading: グエン　ヴァン　アン}", "is not written as on a residence card"),
+    ("  vi:      {name: NGUYEN VAN AN, reading: ぐえん　ゔぁん　あん}", "is not katakana words"),
+    ("  vi:      {name: NGUYEN VAN AN}", "example_name is missing"),
+    ("  xx:      {name: NGUYEN VAN AN, reading: グエン　ヴァン　アン}", "'xx' is not a language of the table"),
+])
+def test_a_broken_example_name_is_named_by_file_and_line(tmp_path, entry, message):
+    text = (languages.resources.locales() / languages.TABLE).read_text(encoding="utf-8")
+    original = next(row for row in text.splitlines() if row.startswith("  vi: "))
+    broken = text.replace(original, entry)
+    path = tmp_path / "languages.yaml"
+    path.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index(entry) + 1
+    with pytest.raises(languages.LanguageTableError) as raised:
+        languages.read_table(path)
+    assert f"{path}:{line}:" in str(raised.value) and message in str(raised.value)
+
+
+def test_a_language_without_an_example_name_is_named_by_its_row(tmp_path):
+    text = (languages.resources.locales() / languages.TABLE).read_text(encoding="utf-8")
+    broken = "\n".join(row for row in text.splitlines() if not row.startswith("  th: "))
+    path = tmp_path / "languages.yaml"
+    path.write_text(broken, encoding="utf-8")
+    row_line = next(number for number, row in enumerate(broken.splitlines(), 1) if "{code: th," in row)
+    with pytest.raises(languages.LanguageTableError) as raised:
+        languages.read_table(path)
+    assert f"{path}:{row_line}: th: example_name is missing" in str(raised.value)
+
+
+def test_name_questions_show_a_name_of_the_persons_community_and_japanese_keeps_its_own():
+    with_reading, name_only = "山田　太郎（ヤマダ　タロウ）", "山田　花子"
+    assert languages.field_example("person_name", with_reading, "vi") == "NGUYEN VAN AN（グエン　ヴァン　アン）"
+    assert languages.field_example("person_name", name_only, "ko") == "金　敏俊"
+    assert languages.field_example("person_name", with_reading, "zh-Hans") == "王　偉（ワン　ウェイ）"
+    for code in ("ja", "ja-easy"):
+        assert languages.field_example("person_name", with_reading, code) == with_reading
+    assert languages.field_example("date", "昭和45年3月1日", "vi") == "昭和45年3月1日"    # not a name
+    assert languages.field_example("person_name", "", "vi") == ""                       # no example, none added

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from assistant.i18n import _, bilingual, ptext
+from assistant.i18n import _, bilingual, current_language, ptext
+from assistant.languages import field_example
 from assistant.interview.record import FieldPath, item_label
 from ui.widgets.inputs import FieldInput
 from ui.widgets.kinds import widget_class
@@ -26,13 +27,20 @@ def _small_label(text: str, role: str, parent: QWidget) -> QLabel:
     return label
 
 
+def shown_example(field: m.FieldDef) -> str:
+    """A question's example in the interface language: a name of the person's community for a name
+    question (languages.field_example), else the procedure's example with the Japanese beside."""
+    example = field_example(field.kind, field.example, current_language())
+    return bilingual(field.example) if example == field.example else example
+
+
 def field_description(field: m.FieldDef) -> str:
     """What a screen reader says after the name: required or not, the hint, the example."""
     parts = [_("Required") if field.required else _("Optional")]
     if field.hint:
         parts.append(bilingual(field.hint))
     if field.example:
-        parts.append(_("Example: {example}").format(example=bilingual(field.example)))
+        parts.append(_("Example: {example}").format(example=shown_example(field)))
     return "\n".join(parts)
 
 
@@ -73,7 +81,7 @@ class FieldBlock(QFrame):
         if field.hint:
             host_layout.addWidget(_small_label(bilingual(field.hint), "hint", host))
         if field.example:
-            example = _("Example: {example}").format(example=bilingual(field.example))   # 本人 → Yourself（本人）
+            example = _("Example: {example}").format(example=shown_example(field))   # 本人 → Yourself（本人）
             host_layout.addWidget(_small_label(example, "example", host))
         self.input: FieldInput = widget(field, host)
         self.input.set_raw(raw)
