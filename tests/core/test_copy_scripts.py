@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+from assistant import i18n
 from assistant.export import summary
 from assistant.export.summary import render_copy
 from assistant.interview.session import Session
@@ -126,3 +127,25 @@ def test_an_easy_japanese_copy_has_furigana_and_the_official_japanese_beside_sta
     # the line of readings under the title reads the easy title only: the official one beside has none
     kanji = sum(len(run) for run in _KANJI_RUN.findall(title))
     assert squeezed(lines[title_line + 1]) == "よ" * kanji
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize("language", list(i18n.LANGUAGES))
+def test_the_copy_in_each_offered_language_prints_its_own_words_extractably(tmp_path, language):
+    """With the real catalogs: each offered language (a translated one joins when it is flipped on)
+    prints its banner and headings in its own words, every face embedded, no furigana markup left."""
+    from assistant import ruby
+
+    procedure = Catalog.load([BUNDLED_PROCEDURES]).get("juminhyo_copy")
+    path = render_copy(Session(procedure, dict(ANSWERS)), tmp_path / f"{language}.pdf", CREATED, language)
+    text = subprocess.run([_tool("pdftotext"), "-raw", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    fonts = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+    flat = squeezed(text)
+    banner = summary.SUMMARY_NOT_FOR_SUBMISSION if language == "ja" else summary.NOT_FOR_SUBMISSION
+    for message in (banner, "Your answers", "What to do next"):
+        assert squeezed(ruby.plain(i18n.translate(message, language))) in flat, (language, message)
+    assert squeezed(procedure.title) in flat                     # the official Japanese, always
+    assert not any(mark in text for mark in ("《", "》", "｜"))
+    for row in fonts.splitlines()[2:]:
+        assert row.split()[-5:-3] == ["yes", "yes"], row        # embedded and subset

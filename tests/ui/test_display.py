@@ -113,6 +113,18 @@ def test_on_small_screens_every_page_keeps_its_main_action_and_first_question_in
     the screen, and on every page, after a failed Next and in every dialog, the main action and the
     first question are wholly inside the visible part of the window (not scrolled away, not below
     its bottom edge), and nothing scrolls sideways."""
+    _walk_small_screen(qtbot, window, qapp, width, height, zoom, theme, language)
+
+
+@pytest.mark.parametrize("language", list(i18n.LANGUAGES))
+def test_each_offered_language_fits_a_small_screen_at_300_percent(qtbot, window, qapp, language):
+    """Every offered language (a translated one joins when it is flipped on) on 1280×800 at 300 %:
+    long words (Filipino, Portuguese, Spanish), scripts without spaces (Thai, Myanmar) and やさしい日本語
+    with its furigana all fit, every page and dialog, nothing cut off, nothing sideways."""
+    _walk_small_screen(qtbot, window, qapp, 1280, 800, 300, "default", language)
+
+
+def _walk_small_screen(qtbot, window, qapp, width, height, zoom, theme, language):
     i18n.set_language(language)     # English words are longer than Japanese ones and do not break anywhere
     appearance.apply(qapp, Settings(zoom=zoom, theme=theme))
     target = QSize(width, height - FRAME)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
@@ -19,7 +19,7 @@ from assistant.i18n import LANGUAGES, _, current_language, ngettext
 from assistant.interview.assisted import (APPLICANT_LABELS, HELPED, ROLE_LABELS, SELF,
                                           VOLUNTEER, Assistance, absent_note, consent_statement, problems)
 from ui.a11y import announce
-from ui.widgets.flow import PageScroll
+from ui.widgets.flow import PageScroll, reveal
 from ui.widgets.inputs import OptionRow
 from ui.widgets.nav import NavRow
 from ui.widgets.ruby import Label
@@ -418,8 +418,11 @@ class AssistedPanel(QWidget):
             self.scroll.ensureWidgetVisible(self.summary)
 
     def focus_choice(self) -> None:
-        """Put the focus on who applies (the first thing to answer)."""
-        self.applicant_buttons[self.applicant()].setFocus(Qt.FocusReason.OtherFocusReason)
+        """Put the focus on who applies (the first thing to answer), in view: at 300 % on a small
+        screen the heading (taller with furigana) may push it below the window's edge."""
+        button = self.applicant_buttons[self.applicant()]
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, lambda: button.isVisible() and reveal(self.scroll, button.parentWidget(), button))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -185,7 +185,15 @@ class RubyLabel(QLabel):
         margins = self.contentsMargins()
         widest = max((measure(p) for p in self._pieces), default=0.0)
         width = int(widest + 0.999) + margins.left() + margins.right()
-        return QSize(width, self.heightForWidth(width))
+        # as narrow as its widest piece, as tall as its lines at the width it has now: a layout
+        # outside a scroll area keeps room for every line; never the height at the narrowest width
+        # (dozens of lines, a window taller than any screen)
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._has_ruby and event.size().width() != event.oldSize().width():
+            self.updateGeometry()     # the minimum height follows the width (minimumSizeHint)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
