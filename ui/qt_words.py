@@ -6,14 +6,14 @@ Qt ships its own catalogs (qtbase_*.qm) for some languages (ja, ko, zh_CN, zh_TW
 ne, id, th, my) and for やさしい日本語 (Qt's Japanese has kanji without readings), `CatalogTranslator`
 answers from our `assistant` catalog: the words below are marked with N_() so translators get them
 with the rest of the interface. Controls cannot draw ruby, so a やさしい日本語 translation is given
-in kana only (ui/furigana.py).
+in kana only, as ui/furigana.py shows every control.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 
-from assistant import i18n
+from assistant import i18n, ruby
 from assistant import languages as table
 from assistant.i18n import N_
 
@@ -169,9 +169,8 @@ class CatalogTranslator(QTranslator):
         translated = i18n.translate(msgid, self.language)
         if translated == msgid:
             return None
-        from ui.furigana import kana   # controls cannot draw ruby: やさしい日本語 in kana
-
-        return kana(translated)
+        # Qt's controls cannot draw ruby: やさしい日本語 in kana (as ui/furigana.py shows controls)
+        return "".join(segment.reading or segment.base for segment in ruby.parse(translated))
 
 
 def qt_translator(language: str, parent=None) -> QTranslator | None:
