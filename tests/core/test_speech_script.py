@@ -85,7 +85,7 @@ def test_an_english_question_is_followed_by_its_official_japanese_label_in_a_jap
         ("en", f"{ptext(field.label)} (required)"),
         ("en", "In Japanese on the form:"), ("ja", "請求者の氏名"),
         ("en", ptext(field.hint)),
-        ("en", "Example:"), ("ja", "山田　太郎（ヤマダ　タロウ）"),
+        ("en", "Example: SMITH JOHN"), ("ja", "（スミス　ジョン）"),    # a name of the English row's community
         ("en", "Your answer:"), ("ja", "山田　太郎（ヤマダ　タロウ）"),
     ]
 
