@@ -24,7 +24,7 @@ def test_the_table_has_the_fourteen_languages_each_with_a_babel_locale_and_bundl
 
 
 def test_only_languages_with_catalogs_are_offered():
-    assert i18n.LANGUAGES == {"ja": "日本語", "en": "English"}
+    assert i18n.LANGUAGES == {"ja": "日本語", "ja-easy": "やさしい日本語", "en": "English"}
 
 
 @pytest.mark.parametrize(("change", "message"), [
