@@ -116,7 +116,19 @@ def test_on_small_screens_every_page_keeps_its_main_action_and_first_question_in
     _walk_small_screen(qtbot, window, qapp, width, height, zoom, theme, language)
 
 
-@pytest.mark.parametrize("language", list(i18n.LANGUAGES))
+#: What does not fit yet, per language (found by this test when the language was offered; each is in
+#: the report of issue 15). strict: a fixed one fails as XPASS until its line is deleted here.
+SMALL_SCREEN_KNOWN = {
+    "ja-easy": "from step-2 the window grows to 1662 px, past its 752 px maximum (furigana; ja does not)",
+    "ko": "step-4: the first option's radio (96 px) is revealed only in part",
+    "vi": "step-4: the first option's radio (96 px) is revealed only in part",
+    "fil": "done: the save_details button's one line needs 1483 px at 300 %, the window has 1194",
+}
+
+
+@pytest.mark.parametrize("language", [
+    pytest.param(code, marks=pytest.mark.xfail(strict=True, reason=SMALL_SCREEN_KNOWN[code]))
+    if code in SMALL_SCREEN_KNOWN else code for code in i18n.LANGUAGES])
 def test_each_offered_language_fits_a_small_screen_at_300_percent(qtbot, window, qapp, language):
     """Every offered language (a translated one joins when it is flipped on) on 1280×800 at 300 %:
     long words (Filipino, Portuguese, Spanish), scripts without spaces (Thai, Myanmar) and やさしい日本語
