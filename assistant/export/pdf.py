@@ -177,6 +177,21 @@ def _notes(pdf: FPDF, notes: tuple[str, ...]) -> None:
         pdf.multi_cell(0, 5.5, f"※{note}", new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR, align="L")
 
 
+def _leave_lines(session: Session) -> list[str]:
+    """When the answers show this form is not the right one (a `leave` notice): what the notice
+    says and where to go instead, printed framed at the top, so the form never looks right for it."""
+    notice = session.leaving()
+    return [] if notice is None else [f"【ご注意】{notice.text}", f"申請・届出先：{notice.go_to}"]
+
+
+def _leave_box(pdf: FPDF, lines: list[str]) -> None:
+    pdf.set_font(FONT, "", 10.5)
+    with pdf.local_context(line_width=0.6):
+        pdf.multi_cell(0, 6.5, "\n".join(lines), border=1, padding=2, new_x="LMARGIN", new_y="NEXT",
+                       wrapmode=WrapMode.CHAR, align="L")
+    pdf.ln(3)
+
+
 def _bring_list(pdf: FPDF, lines: list[str]) -> None:
     with bold(pdf, 11):
         pdf.cell(0, 8, "持ち物・提出先", new_x="LMARGIN", new_y="NEXT")
@@ -239,15 +254,18 @@ def render_pdf(session: Session, path: Path, created: dt.datetime, assistance: A
     procedure = session.procedure
     record = record or Record.of(session)
     sections = [(step.title, _rows(record, step)) for step in session.visible_steps()]
-    lines = _bring_lines(session)
+    lines, leave = _bring_lines(session), _leave_lines(session)
     pdf = new_pdf(procedure.title)
     pdf.helper_line = printed_helper(assistance)
     form = procedure.form
     wording = [form.sign_heading, form.date_label, form.signature_label, *form.notes]
-    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *lines, *wording, *_section_texts(sections)])
+    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *leave, *lines, *wording,
+                                      *_section_texts(sections)])
     if missing:
         log.warning("%d character(s) have no glyph in the embedded fonts", len(missing))
     _heading(pdf, procedure.title, created, qr)
+    if leave:
+        _leave_box(pdf, leave)
     for title, rows in sections:
         _section(pdf, title, rows)
     _signature_box(pdf, form)

@@ -138,9 +138,12 @@ def _block(pdf: FPDF, heading: str, rows: list[tuple[str, str]], line_height: fl
     pdf.ln(4)
 
 
-def _notes(procedure: m.Procedure) -> list[str]:
-    """The fixed notes, then the procedure's note for the representative."""
-    return [*NOTES, *([f"※{procedure.proxy.note}"] if procedure.proxy and procedure.proxy.note else [])]
+def _notes(session: Session) -> list[str]:
+    """The fixed notes, then the procedure's note for the representative; when the answers show the
+    form is not the right one (a `leave` notice, e.g. fire damage), where to go instead."""
+    procedure, leaving = session.procedure, session.leaving()
+    return [*NOTES, *([f"※{procedure.proxy.note}"] if procedure.proxy and procedure.proxy.note else []),
+            *([f"※{leaving.text}（申請・届出先：{leaving.go_to}）"] if leaving is not None else [])]
 
 
 def _texts(agent: dict[str, str], resident: dict[str, str], matter: list[str], notes: list[str]) -> list[str]:
@@ -155,7 +158,7 @@ def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
     no font can draw are left out like on the form, which reports them (pdf.render_pdf).
     """
     agent, resident = _people(session, assistance)
-    matter, notes = _matter_lines(session), _notes(session.procedure)
+    matter, notes = _matter_lines(session), _notes(session)
     pdf = new_pdf(TITLE)
     pdf.set_creation_date(created)
     if add_fallback_font(pdf, _texts(agent, resident, matter, notes)):

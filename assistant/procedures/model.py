@@ -250,6 +250,24 @@ class ProxyWording(Strict):
         "form with answers (e.g. 対象者), else the applicant."))
 
 
+class Notice(Strict):
+    """Something the person must know before filling in, said plainly: another office handles
+    their case (`leave: true`), or a quicker way exists (the online 引越しワンストップサービス)."""
+    id: Identifier = Field(description="Unique id of the notice.")
+    text: Text = Field(description="What the person must know, in one or two plain sentences.")
+    when: Condition | None = Field(None, description=(
+        "Say it only when this condition holds (default: always). Unanswered questions count as not "
+        "answered, so a notice that tests `not equals` is said at the start and left out later."))
+    step: Identifier | None = Field(None, description=(
+        "Id of the step whose page says it, under the step's purpose (default: the first step shown). "
+        "The done page, the person's copy and the JSON say it too."))
+    leave: bool = Field(False, description=(
+        "When it holds, this form is not the right one: the person goes to `go_to` instead. The files "
+        "are still made (an office may still ask for this form), and each says so at the top."))
+    go_to: str = Field("", description=(
+        "With `leave: true`: where to go instead, e.g. 火災を調べた消防署（消防本部）."))
+
+
 class Office(Strict):
     name: Text = Field(description="Where to submit, e.g. 市区町村の窓口 (住民票担当).")
     note: str = Field("", description="Opening hours, mail, other ways to submit.")
@@ -285,6 +303,8 @@ class Procedure(Strict):
     deadlines: tuple[Deadline, ...] = Field((), description="Deadlines computed from the answers.")
     form: FormWording = Field(default_factory=FormWording, description="What the form prints besides answers.")
     proxy: ProxyWording | None = Field(None, description="The power of attorney, when a representative may apply.")
+    notices: tuple[Notice, ...] = Field((), description=(
+        "What the person must know before filling in: another office, another way (e.g. online)."))
     steps: tuple[Step, ...] = Field(min_length=1, description="Question groups, one per screen.")
 
     @model_validator(mode="after")

@@ -62,7 +62,9 @@ def test_the_online_one_stop_path_is_named_where_card_holders_answer():
     procedure = definition(ID)
     assert "引越しワンストップサービス" in procedure.field("card_holders").help
     assert "国外への転出はできません" in procedure.field("card_holders").help
-    assert "マイナポータル" in procedure.office.note
+    # said once, by the notice (test_notices.py), not again in the office's note on the done page
+    [notice] = procedure.notices
+    assert "マイナポータル" in notice.text and "マイナポータル" not in procedure.office.note
 
 
 def test_a_family_moving_within_japan_returns_the_insurance_card_and_has_two_deadlines():
