@@ -17,6 +17,12 @@ from assistant.procedures.texts import shorten
 if TYPE_CHECKING:
     from assistant.procedures.model import Procedure
 
+#: the field kinds each `meaning` can be written with (here: the model and these checks both use it)
+MEANING_KINDS: dict[str, tuple[str, ...]] = {
+    "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
+    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",),
+}
+
 Path_ = tuple[str | int, ...]
 LineOf = Callable[[Path_], "int | None"]
 
@@ -181,6 +187,16 @@ def _check_wording(procedure: Procedure, fields: list) -> list[Problem]:
             problems.append(Problem(("proxy", "details", j), _(
                 "`details` names no question of this procedure outside a repeatable group, `{id}`; list the ids "
                 "of questions whose answers say what is delegated (check the spelling)").format(id=shorten(detail))))
+    for meaning, field_id in (procedure.proxy.principal_details.items() if procedure.proxy else ()):
+        field = by_id.get(field_id)
+        kinds = MEANING_KINDS[meaning]
+        if field is None:
+            problems.append(Problem(("proxy", "principal_details", meaning), _(
+                "`principal_details` names no question of this procedure outside a repeatable group, `{id}`; use "
+                "the id of the question whose answer the 委任状 prints (check the spelling)").format(id=shorten(field_id))))
+        elif field.kind not in kinds:
+            problems.append(Problem(("proxy", "principal_details", meaning), _(
+                "meaning '{meaning}' needs a field of kind {kinds}").format(meaning=meaning, kinds=" / ".join(kinds))))
     principal = procedure.proxy.principal if procedure.proxy else None
     if principal is not None and principal not in {person.id for person in procedure.persons}:
         problems.append(Problem(("proxy", "principal"), _(

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from pydantic_core import PydanticCustomError
 
 from assistant.i18n import _
-from assistant.procedures.checks import check
+from assistant.procedures.checks import MEANING_KINDS, check
 from assistant.procedures.conditions import Condition
 
 SCHEMA_VERSION = 1
@@ -37,11 +37,7 @@ class Option(Strict):
 
 
 Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_number"]
-#: the field kinds each meaning can be written with
-MEANING_KINDS: dict[str, tuple[str, ...]] = {
-    "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
-    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",),
-}
+#: the field kinds each meaning can be written with: MEANING_KINDS (checks.py, imported above)
 
 
 class FieldBase(Strict):
@@ -233,10 +229,19 @@ class FormWording(Strict):
     date_label: Text = Field("請求日", description="Label of the date line, left blank for the hand.")
     signature_label: Text = Field("請求者の署名", description="Label of the signature line.")
     notes: tuple[Text, ...] = Field((), description="Notes printed at the end of the form.")
+    seal_box: str = Field("", description=(
+        "Label of a framed box for a seal impression (印影) printed after the signature, e.g. 登録する印鑑; "
+        "no box when empty."))
+
+
+#: what the 委任状 prints about each person, and so what `principal_details` may name
+PrincipalMeaning = Literal["address", "name", "birth_date", "phone"]
 
 
 class ProxyWording(Strict):
     """What a power of attorney (委任状) for this procedure says."""
+    title: Text = Field("委任状", description=(
+        "Title of the letter, as the municipality calls it, e.g. 代理人選任届 for 印鑑登録."))
     matter: Text = Field(description="The delegated matter, e.g. 住民票の写し等の交付請求及び受領に関すること.")
     details: tuple[Identifier, ...] = Field((), description=(
         "Ids of fields whose answers say what exactly is delegated, printed under the matter."))
@@ -248,6 +253,13 @@ class ProxyWording(Strict):
         "the applicant is the one who delegates (e.g. 児童手当's 請求者, 葬祭費's 喪主): the "
         "representative's lines are then left for handwriting. Default: the first other person of the "
         "form with answers (e.g. 対象者), else the applicant."))
+    principal_details: dict[PrincipalMeaning, Identifier] = Field(default_factory=dict, description=(
+        "Questions whose answers the 委任状 prints for the 委任者 when none of the principal's own questions "
+        "says it, as meaning: field id, e.g. `{address: current_address}` (転出届: the person moving out "
+        "lives at the current address, which the form asks once)."))
+    seal_box: str = Field("", description=(
+        "Label of a framed box for a seal impression on the letter, e.g. 登録する印鑑 (a 代理人選任届 is "
+        "sealed with the seal to be registered); no box when empty."))
 
 
 class Notice(Strict):

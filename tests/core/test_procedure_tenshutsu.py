@@ -147,3 +147,8 @@ def test_cli_export_abroad_by_an_agent_records_the_omission_and_a_letter_the_mov
     [letter] = (tmp_path / "out").glob("*/*.power_of_attorney.pdf")
     delegation = pdftotext(letter)
     assert delegation.index("（委任者）") < delegation.index("グエン")
+    # the mover's address is the current address, asked once (proxy.principal_details), never blank
+    representative, resident = delegation.split("（委任者）")
+    assert "霞が関1-1-1" in representative and "霞が関2-1-2" not in representative
+    assert "住所 〒100-0013 東京都千代田区霞が関2-1-2" in resident
+    assert record["power_of_attorney"]["title"] == "委任状"
