@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 #: the field kinds each `meaning` can be written with (here: the model and these checks both use it)
 MEANING_KINDS: dict[str, tuple[str, ...]] = {
     "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
-    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",),
+    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",), "nationality": ("text",),
+    "residence_card": ("residence_card",), "insured_number": ("insured_number",),
 }
 
 Path_ = tuple[str | int, ...]
@@ -147,6 +148,10 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
                 "procedure (check the spelling)", len(unknown)).format(ids=", ".join(shorten(i) for i in unknown[:5]) + (" …" if len(unknown) > 5 else ""))))
     persons = {person.id for person in procedure.persons}
     for field, path, _c in fields:
+        if field.meaning and not field.person and len(path) == 4:   # outside a group, whose items are persons
+            problems.append(Problem((*path, "meaning"), _(
+                "`person` and `meaning` go together: give both or neither, e.g. `person: applicant` "
+                "and `meaning: name`")))
         if field.person and field.person not in persons:
             problems.append(Problem((*path, "person"), _(
                 "unknown person `{id}`; declare it in `persons`, e.g. `persons: [{{id: {id}, label: 請求者}}]`"

@@ -36,7 +36,8 @@ class Option(Strict):
     hint: str = Field("", description="Plain-language explanation shown under the option.")
 
 
-Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_number"]
+Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_number", "nationality",
+                  "residence_card", "insured_number"]
 #: the field kinds each meaning can be written with: MEANING_KINDS (checks.py, imported above)
 
 
@@ -51,11 +52,14 @@ class FieldBase(Strict):
     person: Identifier | None = Field(
         None, description="Id of the person (see `persons`) this answer is about; used for the IMI data "
                           "and to offer details the person gave before.")
-    meaning: Meaning | None = Field(None, description="What this answer says about `person`.")
+    meaning: Meaning | None = Field(None, description=(
+        "What this answer says about `person`; inside a repeatable group (without `person`), about the "
+        "item, each item being one person in the IMI data (e.g. each 転出する方)."))
 
     @model_validator(mode="after")
     def _check_meaning(self) -> FieldBase:
-        if (self.person is None) != (self.meaning is None):
+        # a meaning without a person is an item's, inside a repeatable group (checks.py refuses it elsewhere)
+        if self.person is not None and self.meaning is None:
             raise PydanticCustomError("procedure", "{text}", {"text": _(
                 "`person` and `meaning` go together: give both or neither, e.g. `person: applicant` "
                 "and `meaning: name`")})
