@@ -198,7 +198,7 @@ def _check_wording(procedure: Procedure, fields: list) -> list[Problem]:
         if field is None:
             problems.append(Problem(("proxy", "principal_details", meaning), _(
                 "`principal_details` names no question of this procedure outside a repeatable group, `{id}`; use "
-                "the id of the question whose answer the 委任状 prints (check the spelling)").format(id=shorten(field_id))))
+                "the id of the question whose answer the power of attorney (委任状) prints (check the spelling)").format(id=shorten(field_id))))
         elif field.kind not in kinds:
             problems.append(Problem(("proxy", "principal_details", meaning), _(
                 "meaning '{meaning}' needs a field of kind {kinds}").format(meaning=meaning, kinds=" / ".join(kinds))))
