@@ -191,7 +191,8 @@ class Visit:
                      "questions per screen. Back and Next move between screens; nothing you typed is lost.")
         procedure = self.session.procedure
         lines = [bilingual(procedure.title), bilingual(procedure.summary), "",
-                 _("Where: {office}").format(office=bilingual(procedure.office.name))]
+                 _("Where: {office}").format(office=bilingual(procedure.office.name)),
+                 *(bilingual(notice.text) for notice in self.session.notices())]
         if procedure.deadline:
             lines.append(_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)))
         step = self.session.current_step

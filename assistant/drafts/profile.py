@@ -155,7 +155,8 @@ def _profile_fields(procedure: m.Procedure, person: str | None) -> dict[str, m.F
         return fields
     for step in procedure.steps:
         for item in step.fields:
-            if item.person == person and item.meaning and item.kind != "group":
+            # only what the profile keeps: an insurance or residence card number is not a saved detail
+            if item.person == person and item.meaning in MEANINGS and item.kind != "group":
                 fields.setdefault(item.meaning, item)
     return fields
 

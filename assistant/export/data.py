@@ -12,6 +12,7 @@ from assistant.interview.assisted import Assistance, filled_by
 from assistant.interview.record import Record
 from assistant.interview.checklist import omitted_record
 from assistant.interview.deadlines import deadline_record
+from assistant.interview.notices import notice_record
 from assistant.interview.session import Session
 
 FORMAT = "tetsuzuki-submission/1"
@@ -20,7 +21,8 @@ FORMAT = "tetsuzuki-submission/1"
 def build_record(session: Session, created: dt.datetime, assistance: Assistance | None = None,
                  record: Record | None = None) -> dict[str, Any]:
     """Procedure id and version, normalised answers that apply, attachments to bring, those left
-    out with why ("omitted_attachments"), the deadlines with their last day, creation time, and the
+    out with why ("omitted_attachments"), the deadlines with their last day, the procedure's notices
+that hold ("notices": e.g. fire damage goes to the fire station), creation time, and the
     people on the form in the IMI core vocabulary (JSON-LD) under "imi".
 
     When someone helped fill in, "filled_by" says who (role, helper's name and organisation) and
@@ -40,6 +42,8 @@ def build_record(session: Session, created: dt.datetime, assistance: Assistance 
     # what this person need not bring and why; the deadlines with their last day (checklist.py, deadlines.py)
     record["omitted_attachments"] = omitted_record(session.checklist())
     record["deadlines"] = deadline_record(session.due_dates())
+    # what the person was told before filling in; "leave": this form is not the right one (notices.py)
+    record["notices"] = notice_record(session)
     applicant = applicant_record(session)   # who applies, and its note (e.g. what is mailed instead)
     if applicant is not None:
         record["applicant"] = applicant

@@ -1,5 +1,6 @@
 """What to do once the files are made, in the person's language: print and sign, where to go (the
-resident's municipality, not the representative's), what to bring and why (and what need not be
+resident's municipality, not the representative's, or where the procedure's notices send the person
+instead, with the notices themselves: interview/notices.py), what to bring and why (and what need not be
 brought, and why: interview/checklist.py), the fee, opening hours and other ways when the procedure
 knows them, the deadline and the deadlines computed from the answers (days left, or passed and what
 that means: interview/deadlines.py), and with a 委任状 the procedure's `proxy:` note. Shown on the
@@ -24,6 +25,7 @@ from assistant.interview.applicant import applicant_rule
 from assistant.interview.checklist import bring_texts, omitted_texts
 from assistant.interview.deadlines import deadline_texts
 from assistant.interview.display import listed, resident_municipality
+from assistant.interview.notices import where_lines
 from assistant.interview.session import Session
 
 
@@ -64,7 +66,9 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
         fee_text = "\n".join(filter(None, (fee_text, bilingual(fee.note))))
     return NextSteps(
         sign=_("Print the form (PDF), write the date and sign it."),
-        where=_("Where to go: {office}").format(office=bilingual(procedure.office.name)),
+        # where to go (or, when the answers show this form is not the right one, where instead) and
+        # the procedure's notices that hold (転出届: online with a マイナンバーカード)
+        where="\n".join(where_lines(session, language)),
         municipality=_("The resident is registered in {municipality}: go to the office of that city, ward, town or "
                        "village.").format(municipality=municipality) if municipality else "",
         bring=tuple(bring_texts(items)),

@@ -154,6 +154,21 @@ def _signature_box(pdf: FPDF, form: m.FormWording) -> None:
     pdf.ln(3)
 
 
+def seal_box(pdf: FPDF, label: str, size: float = 32, x: float | None = None) -> None:
+    """A framed square for a seal impression (印影), `label` above it, at the right margin or at
+    `x` (the form's 「登録する印鑑」, the 代理人選任届's seal). The seal fits a 25 mm square."""
+    x = pdf.w - pdf.r_margin - size if x is None else x
+    if pdf.get_y() + size + 8 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.set_font(getattr(pdf, "main_font", FONT), "", 10)
+    pdf.set_x(x)
+    pdf.cell(size, 6, label, align="C", new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y()
+    with pdf.local_context(line_width=0.5):
+        pdf.rect(x, top, size, size)
+    pdf.set_y(top + size + 3)
+
+
 def _bring_lines(session: Session) -> list[str]:
     """What to bring, each with why; what this person need not bring, with why; office and fee."""
     procedure, items = session.procedure, session.checklist()
@@ -175,6 +190,21 @@ def _notes(pdf: FPDF, notes: tuple[str, ...]) -> None:
     pdf.set_font(FONT, "", 9.5)
     for note in notes:
         pdf.multi_cell(0, 5.5, f"※{note}", new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR, align="L")
+
+
+def _leave_lines(session: Session) -> list[str]:
+    """When the answers show this form is not the right one (a `leave` notice): what the notice
+    says and where to go instead, printed framed at the top, so the form never looks right for it."""
+    notice = session.leaving()
+    return [] if notice is None else [f"【ご注意】{notice.text}", f"申請・届出先：{notice.go_to}"]
+
+
+def _leave_box(pdf: FPDF, lines: list[str]) -> None:
+    pdf.set_font(FONT, "", 10.5)
+    with pdf.local_context(line_width=0.6):
+        pdf.multi_cell(0, 6.5, "\n".join(lines), border=1, padding=2, new_x="LMARGIN", new_y="NEXT",
+                       wrapmode=WrapMode.CHAR, align="L")
+    pdf.ln(3)
 
 
 def _bring_list(pdf: FPDF, lines: list[str]) -> None:
@@ -239,18 +269,23 @@ def render_pdf(session: Session, path: Path, created: dt.datetime, assistance: A
     procedure = session.procedure
     record = record or Record.of(session)
     sections = [(step.title, _rows(record, step)) for step in session.visible_steps()]
-    lines = _bring_lines(session)
+    lines, leave = _bring_lines(session), _leave_lines(session)
     pdf = new_pdf(procedure.title)
     pdf.helper_line = printed_helper(assistance)
     form = procedure.form
-    wording = [form.sign_heading, form.date_label, form.signature_label, *form.notes]
-    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *lines, *wording, *_section_texts(sections)])
+    wording = [form.sign_heading, form.date_label, form.signature_label, form.seal_box, *form.notes]
+    missing = add_fallback_font(pdf, [procedure.title, pdf.helper_line, *leave, *lines, *wording,
+                                      *_section_texts(sections)])
     if missing:
         log.warning("%d character(s) have no glyph in the embedded fonts", len(missing))
     _heading(pdf, procedure.title, created, qr)
+    if leave:
+        _leave_box(pdf, leave)
     for title, rows in sections:
         _section(pdf, title, rows)
     _signature_box(pdf, form)
+    if form.seal_box:
+        seal_box(pdf, form.seal_box)
     _bring_list(pdf, lines)
     _notes(pdf, form.notes)
     pdf.output(str(path))

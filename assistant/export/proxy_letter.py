@@ -1,8 +1,10 @@
 """The power of attorney (委任状) a resident signs so that a representative (代理人) can apply.
 
-Laid out like the municipal templates: the representative's address and name, the sentence of
+Laid out like the municipal templates, titled as the municipality calls it (`proxy.title`: 委任状,
+印鑑登録's 代理人選任届): the representative's address and name, the sentence of
 delegation, the delegated matter (for the residence record: which certificate, how many copies),
-a date line and the resident's (委任者) details, then a blank line for the resident's own signature.
+a date line and the resident's (委任者) details, then a blank line for the resident's own signature
+and, when the procedure asks for it (`proxy.seal_box`), a framed box for the seal.
 Date and signature are never filled in: the resident writes them by hand.
 
 The delegated matter and the answers printed under it (which certificate, how many copies) are the
@@ -27,7 +29,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf
+from assistant.export.pdf import FONT, GREY, add_fallback_font, bold, new_pdf, seal_box
 from assistant.interview.assisted import FAMILY, PROXY, Assistance
 from assistant.interview.session import Session
 from assistant.interview.validation import printed
@@ -68,8 +70,20 @@ def _details(session: Session, person: str) -> dict[str, str]:
     return found
 
 
+def _principal_details(session: Session) -> dict[str, str]:
+    """meaning → printed answer of the questions `proxy.principal_details` names for the 委任者
+    (転出届: the current address, asked once for the household)."""
+    wording, values = session.procedure.proxy, session.values()
+    found = {}
+    for meaning, field_id in (wording.principal_details.items() if wording else ()):
+        if meaning in PRINTED and values.get(field_id) is not None:
+            found[meaning] = printed(session.procedure.field(field_id), session.result(session.procedure.field(field_id)))
+    return found
+
+
 def _people(session: Session, assistance: Assistance | None) -> tuple[dict[str, str], dict[str, str]]:
-    """(representative, resident) details by meaning; blanks are left for handwriting."""
+    """(representative, resident) details by meaning; blanks are left for handwriting. What the
+    resident's own questions do not say is taken from `proxy.principal_details`."""
     applicant = _details(session, APPLICANT)
     wording = session.procedure.proxy
     principal = wording.principal if wording else None
@@ -88,7 +102,7 @@ def _people(session: Session, assistance: Assistance | None) -> tuple[dict[str, 
         and assistance.applicant == PROXY else ""
     if not agent.get("name") and helper:
         agent = {**agent, "name": helper}
-    return agent, resident
+    return agent, {**_principal_details(session), **resident}
 
 
 def _matter_lines(session: Session) -> list[str]:
@@ -106,11 +120,16 @@ def _matter_lines(session: Session) -> list[str]:
     return lines
 
 
+def title(procedure: m.Procedure) -> str:
+    """The letter's title as the municipality calls it: 委任状, or e.g. 代理人選任届 (`proxy.title`)."""
+    return procedure.proxy.title if procedure.proxy else TITLE
+
+
 def power_of_attorney_record(session: Session) -> dict[str, str]:
-    """The 委任状 for the JSON: the delegated matter and, when the procedure has one, its note for
-    the representative (official Japanese)."""
+    """The 委任状 for the JSON: its title, the delegated matter and, when the procedure has one, its
+    note for the representative (official Japanese)."""
     wording = session.procedure.proxy
-    record = {"matter": _matter_lines(session)[0]}
+    record = {"title": title(session.procedure), "matter": _matter_lines(session)[0]}
     if wording and wording.note:
         record["note"] = wording.note
     return record
@@ -124,13 +143,14 @@ def _display(session: Session, field: m.FieldDef) -> str:
     return printed(field, session.result(field))
 
 
-def _block(pdf: FPDF, heading: str, rows: list[tuple[str, str]], line_height: float = 10) -> None:
+def _block(pdf: FPDF, heading: str, rows: list[tuple[str, str]], line_height: float = 10,
+           widths: tuple[float, float] = (40, 140)) -> None:
     with bold(pdf, 12):
         pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 11)
     label_style = FontFace(family=FONT, emphasis="", fill_color=GREY)
-    with pdf.table(col_widths=(40, 140), first_row_as_headings=False, line_height=line_height,
-                   padding=2) as table:
+    with pdf.table(col_widths=widths, width=sum(widths), align="LEFT", first_row_as_headings=False,
+                   line_height=line_height, padding=2) as table:
         for label, value in rows:
             row = table.row()
             row.cell(label, style=label_style)
@@ -138,13 +158,17 @@ def _block(pdf: FPDF, heading: str, rows: list[tuple[str, str]], line_height: fl
     pdf.ln(4)
 
 
-def _notes(procedure: m.Procedure) -> list[str]:
-    """The fixed notes, then the procedure's note for the representative."""
-    return [*NOTES, *([f"※{procedure.proxy.note}"] if procedure.proxy and procedure.proxy.note else [])]
+def _notes(session: Session) -> list[str]:
+    """The fixed notes, then the procedure's note for the representative; when the answers show the
+    form is not the right one (a `leave` notice, e.g. fire damage), where to go instead."""
+    procedure, leaving = session.procedure, session.leaving()
+    return [*NOTES, *([f"※{procedure.proxy.note}"] if procedure.proxy and procedure.proxy.note else []),
+            *([f"※{leaving.text}（申請・届出先：{leaving.go_to}）"] if leaving is not None else [])]
 
 
-def _texts(agent: dict[str, str], resident: dict[str, str], matter: list[str], notes: list[str]) -> list[str]:
-    return [TITLE, SENTENCE, DATE_LINE, *notes, *LABELS.values(), *agent.values(), *resident.values(), *matter]
+def _texts(heading: str, agent: dict[str, str], resident: dict[str, str], matter: list[str],
+           notes: list[str]) -> list[str]:
+    return [heading, SENTENCE, DATE_LINE, *notes, *LABELS.values(), *agent.values(), *resident.values(), *matter]
 
 
 def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
@@ -155,13 +179,14 @@ def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
     no font can draw are left out like on the form, which reports them (pdf.render_pdf).
     """
     agent, resident = _people(session, assistance)
-    matter, notes = _matter_lines(session), _notes(session.procedure)
-    pdf = new_pdf(TITLE)
+    matter, notes, heading = _matter_lines(session), _notes(session), title(session.procedure)
+    wording = session.procedure.proxy
+    pdf = new_pdf(heading)
     pdf.set_creation_date(created)
-    if add_fallback_font(pdf, _texts(agent, resident, matter, notes)):
+    if add_fallback_font(pdf, [*_texts(heading, agent, resident, matter, notes), wording.seal_box if wording else ""]):
         log.warning("the power of attorney has characters no embedded font can draw")
     with bold(pdf, 22):
-        pdf.cell(0, 16, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 16, heading, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     _block(pdf, "（代理人）", [(LABELS[k], agent.get(k, "")) for k in ("address", "name")])
     pdf.set_font(FONT, "", 11)
@@ -172,7 +197,16 @@ def render_power_of_attorney(session: Session, path: Path, created: dt.datetime,
     pdf.cell(0, 10, DATE_LINE, align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     rows = [(LABELS[k], resident.get(k, "")) for k in PRINTED]
-    _block(pdf, "（委任者）", [*rows, ("署名（自署）", "")], line_height=12)
+    if wording and wording.seal_box:
+        # the seal's box beside the resident's details, where the municipal forms have it
+        top = pdf.get_y()
+        _block(pdf, "（委任者）", [*rows, ("署名（自署）", "")], line_height=12, widths=(40, 100))
+        after = pdf.get_y()
+        pdf.set_y(top + 9)
+        seal_box(pdf, wording.seal_box, x=pdf.l_margin + 148)
+        pdf.set_y(max(after, pdf.get_y()))
+    else:
+        _block(pdf, "（委任者）", [*rows, ("署名（自署）", "")], line_height=12)
     pdf.set_font(FONT, "", 9)
     for note in notes:
         pdf.multi_cell(0, 5.5, note, new_x="LMARGIN", new_y="NEXT")

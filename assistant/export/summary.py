@@ -35,6 +35,7 @@ from assistant.interview.assisted import FAMILY, HOUSEHOLD, PROXY, VOLUNTEER, As
 from assistant.interview.checklist import bring_texts, omitted_texts
 from assistant.interview.deadlines import deadline_texts
 from assistant.interview.display import resident_municipality
+from assistant.interview.notices import where_lines
 from assistant.interview.record import Record, bilingual_label
 from assistant.interview.session import Session
 
@@ -146,7 +147,7 @@ class _Copy:
         # i18n: {file} is the file name of the Japanese form in the exported folder.
         steps = [self.tr(N_("Print the Japanese form ({file}), write the date and sign it.")).format(
                      file=self.form_file),
-                 "\n".join(filter(None, [self.tr(N_("Where to go: {office}")).format(office=self.both(office.name)),
+                 "\n".join(filter(None, [*where_lines(self.session, self.language),
                                          self.municipality(), self.both(office.note)]))]
         documents = self.documents()
         if documents:

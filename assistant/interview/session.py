@@ -44,16 +44,23 @@ class Session:
         self.step_changed = Event()        # (session)
         self.answer_changed = Event()      # (field_id)
         self.validation_failed = Event()   # (list[FieldError])
+        #: ids of the questions asked once per item of a repeatable group
+        self._item_ids = frozenset(sub.id for field in procedure.all_fields() if isinstance(field, m.GroupField)
+                                   for sub in field.fields)
         self._step_id = self.visible_steps()[0].id
 
     # --- what applies -------------------------------------------------------------------------
 
     def value(self, field_id: str, item: dict[str, Any] | None = None) -> Any:
-        """The stored (normalised) value of a field, used by conditions; None if invalid."""
-        if item is not None and field_id in item:
-            field = self.procedure.field(field_id)
-            return read_field(field, item[field_id]).value
+        """The stored (normalised) value of a field, used by conditions; None if invalid or hidden.
+
+        With `item` (one entry of a repeatable group), a question of the group is read from that
+        item, and only when it is shown for that item: a foreign mover's answer to 外国籍ですか
+        no longer counts once the movers are said to have no foreign national among them."""
         field = self.procedure.field(field_id)
+        if item is not None and field_id in self._item_ids:
+            shown = field.when is None or field.when.holds(lambda fid: self.value(fid, item))
+            return read_field(field, item.get(field_id)).value if shown else None
         if isinstance(field, m.GroupField) or not self._field_shown(field):
             return None
         return read_field(field, self.answers.get(field_id)).value
@@ -81,7 +88,22 @@ class Session:
         return [f for f in step.fields if f.when is None or f.when.holds(self.value)]
 
     def visible_item_fields(self, group: m.GroupField, item: dict[str, Any]) -> list[m.FieldDef]:
+        """The questions of `group` asked for this one item: a sub-field's `when` is evaluated per
+        item (転出届: 国籍 and 在留カード番号 only for a foreign mover)."""
         return [f for f in group.fields if f.when is None or f.when.holds(lambda fid: self.value(fid, item))]
+
+    def notices(self, step: m.Step | None = None) -> list[m.Notice]:
+        """The procedure's notices that hold for the answers so far, in file order; with `step`,
+        only those its page says (a notice without `step` is said on the first step shown)."""
+        held = [n for n in self.procedure.notices if n.when is None or n.when.holds(self.value)]
+        if step is None or not held:
+            return held
+        first = self.visible_steps()[0].id
+        return [n for n in held if (n.step or first) == step.id]
+
+    def leaving(self) -> m.Notice | None:
+        """The notice saying this form is not the right one for these answers (`leave: true`), if any."""
+        return next((n for n in self.notices() if n.leave), None)
 
     # --- where we are -------------------------------------------------------------------------
 

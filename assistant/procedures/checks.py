@@ -17,6 +17,13 @@ from assistant.procedures.texts import shorten
 if TYPE_CHECKING:
     from assistant.procedures.model import Procedure
 
+#: the field kinds each `meaning` can be written with (here: the model and these checks both use it)
+MEANING_KINDS: dict[str, tuple[str, ...]] = {
+    "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
+    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",), "nationality": ("text",),
+    "residence_card": ("residence_card",), "insured_number": ("insured_number",),
+}
+
 Path_ = tuple[str | int, ...]
 LineOf = Callable[[Path_], "int | None"]
 
@@ -66,6 +73,7 @@ def _used_twice(what: str) -> str:
                     "its own value, e.g. `{id}_2`"),
         "deadline": _("the deadline id `{id}` is already used at {where}; give each deadline its own id, e.g. "
                       "`{id}_2`"),
+        "notice": _("the notice id `{id}` is already used at {where}; give each notice its own id, e.g. `{id}_2`"),
     }[what]
 
 
@@ -91,10 +99,14 @@ def check(procedure: Procedure, line_of: LineOf = lambda _path: None) -> list[Pr
                             "person", line_of)
     problems += _duplicates([(d.id, ("deadlines", i, "id")) for i, d in enumerate(procedure.deadlines)],
                             "deadline", line_of)
+    problems += _duplicates([(n.id, ("notices", i, "id")) for i, n in enumerate(procedure.notices)],
+                            "notice", line_of)
     for field, path, _conditions in fields:
         problems += _check_field(field, path, line_of)
     problems += _check_references(procedure, fields)
     problems += _check_wording(procedure, fields)
+    problems += _check_notices(procedure)
+    problems += _check_groups(procedure, fields)
     problems += _check_cycles(fields)
     return problems
 
@@ -125,6 +137,7 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
             if getattr(attachment, key):
                 conditions.append((getattr(attachment, key), ("attachments", i, key)))
     conditions += [(d.when, ("deadlines", i, "when")) for i, d in enumerate(procedure.deadlines) if d.when]
+    conditions += [(n.when, ("notices", i, "when")) for i, n in enumerate(procedure.notices) if n.when]
     for condition, path in conditions:
         unknown = sorted(condition.fields() - known)
         if unknown:
@@ -135,6 +148,10 @@ def _check_references(procedure: Procedure, fields: list) -> list[Problem]:
                 "procedure (check the spelling)", len(unknown)).format(ids=", ".join(shorten(i) for i in unknown[:5]) + (" …" if len(unknown) > 5 else ""))))
     persons = {person.id for person in procedure.persons}
     for field, path, _c in fields:
+        if field.meaning and not field.person and len(path) == 4:   # outside a group, whose items are persons
+            problems.append(Problem((*path, "meaning"), _(
+                "`person` and `meaning` go together: give both or neither, e.g. `person: applicant` "
+                "and `meaning: name`")))
         if field.person and field.person not in persons:
             problems.append(Problem((*path, "person"), _(
                 "unknown person `{id}`; declare it in `persons`, e.g. `persons: [{{id: {id}, label: 請求者}}]`"
@@ -175,11 +192,67 @@ def _check_wording(procedure: Procedure, fields: list) -> list[Problem]:
             problems.append(Problem(("proxy", "details", j), _(
                 "`details` names no question of this procedure outside a repeatable group, `{id}`; list the ids "
                 "of questions whose answers say what is delegated (check the spelling)").format(id=shorten(detail))))
+    for meaning, field_id in (procedure.proxy.principal_details.items() if procedure.proxy else ()):
+        field = by_id.get(field_id)
+        kinds = MEANING_KINDS[meaning]
+        if field is None:
+            problems.append(Problem(("proxy", "principal_details", meaning), _(
+                "`principal_details` names no question of this procedure outside a repeatable group, `{id}`; use "
+                "the id of the question whose answer the power of attorney (委任状) prints (check the spelling)").format(id=shorten(field_id))))
+        elif field.kind not in kinds:
+            problems.append(Problem(("proxy", "principal_details", meaning), _(
+                "meaning '{meaning}' needs a field of kind {kinds}").format(meaning=meaning, kinds=" / ".join(kinds))))
     principal = procedure.proxy.principal if procedure.proxy else None
     if principal is not None and principal not in {person.id for person in procedure.persons}:
         problems.append(Problem(("proxy", "principal"), _(
             "`principal` names no person of this procedure, `{id}`; use the id of one of `persons`, e.g. "
             "`principal: applicant`").format(id=shorten(principal))))
+    return problems
+
+
+def _check_notices(procedure: Procedure) -> list[Problem]:
+    """A notice is said on a step that exists; one that sends the person elsewhere says where."""
+    problems = []
+    steps = {step.id for step in procedure.steps}
+    for i, notice in enumerate(procedure.notices):
+        if notice.step is not None and notice.step not in steps:
+            problems.append(Problem(("notices", i, "step"), _(
+                "`step` names no step of this procedure, `{id}`; use the id of the step whose page should say "
+                "it (check the spelling), or leave `step` out for the first step").format(id=shorten(notice.step))))
+        if notice.leave and not notice.go_to.strip():
+            problems.append(Problem(("notices", i, "leave"), _(
+                "a notice with `leave: true` sends the person elsewhere, so it needs `go_to` saying where, e.g. "
+                "`go_to: 火災を調べた消防署（消防本部）`")))
+        if notice.go_to.strip() and not notice.leave:
+            problems.append(Problem(("notices", i, "go_to"), _(
+                "`go_to` says where to go instead of this office, which only a notice with `leave: true` does; "
+                "add `leave: true` or remove `go_to`")))
+    return problems
+
+
+def _check_groups(procedure: Procedure, fields: list) -> list[Problem]:
+    """A question inside a repeatable group has one answer per item: only its own item's questions
+    can test it. A condition outside the group, or in another group, could not tell which item."""
+    group_of = {sub.id: field.id for field, path, _c in fields if field.kind == "group" for sub in field.fields}
+    if not group_of:
+        return []
+    conditions = [(step.when, ("steps", i, "when"), None) for i, step in enumerate(procedure.steps) if step.when]
+    conditions += [(field.when, (*path, "when"), group_of.get(field.id) if len(path) == 6 else None)
+                   for field, path, _c in fields if field.when]
+    for i, attachment in enumerate(procedure.attachments):
+        conditions += [(getattr(attachment, key), ("attachments", i, key), None)
+                       for key in ("needed_when", "omit_when") if getattr(attachment, key)]
+    conditions += [(d.when, ("deadlines", i, "when"), None) for i, d in enumerate(procedure.deadlines) if d.when]
+    conditions += [(n.when, ("notices", i, "when"), None) for i, n in enumerate(procedure.notices) if n.when]
+    problems = []
+    for condition, path, own_group in conditions:
+        outside = sorted(f for f in condition.fields() if f in group_of and group_of[f] != own_group)
+        if outside:
+            problems.append(Problem(path, _(
+                "this condition tests `{id}`, a question asked once for each item of the repeatable group "
+                "`{group}`, so it cannot tell which item's answer to use; only a question of the same group can "
+                "test it. Ask a question outside the group instead, e.g. “Is any of them …?”").format(
+                id=shorten(outside[0]), group=shorten(group_of[outside[0]]))))
     return problems
 
 

@@ -4,8 +4,8 @@ The loader refuses what cannot work (unknown keys, unknown fields in conditions,
 lint reports what works but serves people badly: a field without a hint or an example, a text
 without a translation in a shipped language, a condition that can never be true (an `equals` on
 an option the question does not have), a step or question that can therefore never be shown, a
-condition on a question asked later, and ids that changed since a previous version (saved drafts
-keep answers by id). Conditions of attachments and deadlines are checked like those of questions;
+condition on a question asked later, a notice that would send every person elsewhere (`leave`
+without `when`), and ids that changed since a previous version (saved drafts keep answers by id). Conditions of attachments and deadlines are checked like those of questions;
 a procedure a representative may apply for without a `proxy:` block gets a 委任状 naming only its
 title (proxy_letter.py), so the lint asks for the block. Each finding is printed as
 ``file:line: field path: code: message``; the codes are stable English words for scripts, the
@@ -108,8 +108,16 @@ def _lint(procedure: Procedure, data: Any, file: Path, lines: dict[Path_, int],
                    if getattr(a, key) is not None]
     conditions += [(d.when, ("deadlines", i, "when"), "deadline", None)
                    for i, d in enumerate(procedure.deadlines) if d.when is not None]
+    # a notice may test later questions: said at the start while they are unanswered, then refined
+    conditions += [(n.when, ("notices", i, "when"), "notice", None)
+                   for i, n in enumerate(procedure.notices) if n.when is not None]
     for condition, path, owner, position in conditions:
         found += _check_condition(condition, path, owner, position, by_id, order)
+    found += [(("notices", i, "leave"), "notice.always-leave", _(
+        "this notice sends every person elsewhere, because it has no `when`; then this procedure is never the "
+        "right one: add the condition under which another office handles the case, e.g. "
+        "`when: {equals: {field: disaster_kind, value: fire}}`"))
+        for i, n in enumerate(procedure.notices) if n.leave and n.when is None]
     for model, name in _REASON_FIELDS:
         if name not in model.model_fields:
             continue   # not in this version of the format

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from pydantic_core import PydanticCustomError
 
 from assistant.i18n import _
-from assistant.procedures.checks import check
+from assistant.procedures.checks import MEANING_KINDS, check
 from assistant.procedures.conditions import Condition
 
 SCHEMA_VERSION = 1
@@ -36,12 +36,9 @@ class Option(Strict):
     hint: str = Field("", description="Plain-language explanation shown under the option.")
 
 
-Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_number"]
-#: the field kinds each meaning can be written with
-MEANING_KINDS: dict[str, tuple[str, ...]] = {
-    "name": ("person_name",), "birth_date": ("date",), "sex": ("choice",), "address": ("address",),
-    "phone": ("phone",), "email": ("email", "text"), "my_number": ("my_number",),
-}
+Meaning = Literal["name", "birth_date", "sex", "address", "phone", "email", "my_number", "nationality",
+                  "residence_card", "insured_number"]
+#: the field kinds each meaning can be written with: MEANING_KINDS (checks.py, imported above)
 
 
 class FieldBase(Strict):
@@ -55,11 +52,14 @@ class FieldBase(Strict):
     person: Identifier | None = Field(
         None, description="Id of the person (see `persons`) this answer is about; used for the IMI data "
                           "and to offer details the person gave before.")
-    meaning: Meaning | None = Field(None, description="What this answer says about `person`.")
+    meaning: Meaning | None = Field(None, description=(
+        "What this answer says about `person`; inside a repeatable group (without `person`), about the "
+        "item, each item being one person in the IMI data (e.g. each 転出する方)."))
 
     @model_validator(mode="after")
     def _check_meaning(self) -> FieldBase:
-        if (self.person is None) != (self.meaning is None):
+        # a meaning without a person is an item's, inside a repeatable group (checks.py refuses it elsewhere)
+        if self.person is not None and self.meaning is None:
             raise PydanticCustomError("procedure", "{text}", {"text": _(
                 "`person` and `meaning` go together: give both or neither, e.g. `person: applicant` "
                 "and `meaning: name`")})
@@ -233,10 +233,19 @@ class FormWording(Strict):
     date_label: Text = Field("請求日", description="Label of the date line, left blank for the hand.")
     signature_label: Text = Field("請求者の署名", description="Label of the signature line.")
     notes: tuple[Text, ...] = Field((), description="Notes printed at the end of the form.")
+    seal_box: str = Field("", description=(
+        "Label of a framed box for a seal impression (印影) printed after the signature, e.g. 登録する印鑑; "
+        "no box when empty."))
+
+
+#: what the 委任状 prints about each person, and so what `principal_details` may name
+PrincipalMeaning = Literal["address", "name", "birth_date", "phone"]
 
 
 class ProxyWording(Strict):
     """What a power of attorney (委任状) for this procedure says."""
+    title: Text = Field("委任状", description=(
+        "Title of the letter, as the municipality calls it, e.g. 代理人選任届 for 印鑑登録."))
     matter: Text = Field(description="The delegated matter, e.g. 住民票の写し等の交付請求及び受領に関すること.")
     details: tuple[Identifier, ...] = Field((), description=(
         "Ids of fields whose answers say what exactly is delegated, printed under the matter."))
@@ -248,6 +257,31 @@ class ProxyWording(Strict):
         "the applicant is the one who delegates (e.g. 児童手当's 請求者, 葬祭費's 喪主): the "
         "representative's lines are then left for handwriting. Default: the first other person of the "
         "form with answers (e.g. 対象者), else the applicant."))
+    principal_details: dict[PrincipalMeaning, Identifier] = Field(default_factory=dict, description=(
+        "Questions whose answers the 委任状 prints for the 委任者 when none of the principal's own questions "
+        "says it, as meaning: field id, e.g. `{address: current_address}` (転出届: the person moving out "
+        "lives at the current address, which the form asks once)."))
+    seal_box: str = Field("", description=(
+        "Label of a framed box for a seal impression on the letter, e.g. 登録する印鑑 (a 代理人選任届 is "
+        "sealed with the seal to be registered); no box when empty."))
+
+
+class Notice(Strict):
+    """Something the person must know before filling in, said plainly: another office handles
+    their case (`leave: true`), or a quicker way exists (the online 引越しワンストップサービス)."""
+    id: Identifier = Field(description="Unique id of the notice.")
+    text: Text = Field(description="What the person must know, in one or two plain sentences.")
+    when: Condition | None = Field(None, description=(
+        "Say it only when this condition holds (default: always). Unanswered questions count as not "
+        "answered, so a notice that tests `not equals` is said at the start and left out later."))
+    step: Identifier | None = Field(None, description=(
+        "Id of the step whose page says it, under the step's purpose (default: the first step shown). "
+        "The done page, the person's copy and the JSON say it too."))
+    leave: bool = Field(False, description=(
+        "When it holds, this form is not the right one: the person goes to `go_to` instead. The files "
+        "are still made (an office may still ask for this form), and each says so at the top."))
+    go_to: str = Field("", description=(
+        "With `leave: true`: where to go instead, e.g. 火災を調べた消防署（消防本部）."))
 
 
 class Office(Strict):
@@ -285,6 +319,8 @@ class Procedure(Strict):
     deadlines: tuple[Deadline, ...] = Field((), description="Deadlines computed from the answers.")
     form: FormWording = Field(default_factory=FormWording, description="What the form prints besides answers.")
     proxy: ProxyWording | None = Field(None, description="The power of attorney, when a representative may apply.")
+    notices: tuple[Notice, ...] = Field((), description=(
+        "What the person must know before filling in: another office, another way (e.g. online)."))
     steps: tuple[Step, ...] = Field(min_length=1, description="Question groups, one per screen.")
 
     @model_validator(mode="after")

@@ -17,7 +17,8 @@ from assistant.i18n import _
 #: extracted into the `procedures` catalogs and checked for translations by the lint
 TRANSLATED_KEYS = frozenset({
     "title", "summary", "label", "hint", "help", "purpose", "note", "name", "deadline", "item_label",
-    "reason", "omit_reason", "basis", "matter", "sign_heading", "date_label", "signature_label", "notes"})
+    "reason", "omit_reason", "basis", "matter", "sign_heading", "date_label", "signature_label", "notes",
+    "text", "go_to", "seal_box"})
 
 
 def translated_texts(data, path: str = ""):

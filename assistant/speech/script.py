@@ -62,13 +62,15 @@ def read_procedure(procedure: m.Procedure, rate: float = 1.0) -> list[Utterance]
 
 
 def read_step(session: Session, rate: float = 1.0) -> list[Utterance]:
-    """Where the person is, the step's title and why it is asked ("Step 2 of 7 …")."""
+    """Where the person is, the step's title and why it is asked ("Step 2 of 7 …"), and the
+    procedure's notices this page says (転出届: online with a マイナンバーカード)."""
     step = session.current_step
     if step is None:
         return read_review(session, rate)
     current, total = session.position
+    notices = [u for notice in session.notices(step) for u in _say(ptext(notice.text), rate)]
     return [*_say(_position(current, total), rate),
-            *_say(ptext(step.title), rate), *_say(ptext(step.purpose), rate)]
+            *_say(ptext(step.title), rate), *_say(ptext(step.purpose), rate), *notices]
 
 
 def read_page(session: Session, rate: float = 1.0) -> list[Utterance]:
@@ -169,8 +171,11 @@ def read_export(session: Session, result: ExportResult, rate: float = 1.0,
         lines.append(_("This computer has no font for these characters, so they are blank on the "
                        "paper: {characters}. Write them in by hand before you sign.").format(
                            characters="、".join(sorted(result.missing))))
+    leaving = session.leaving()   # this form is not the right one: where to go instead
+    office = leaving.go_to if leaving is not None else session.procedure.office.name
     lines += [_("1. Print the PDF, write the date and sign it."),
-              _("2. Bring it to: {office}").format(office=ptext(session.procedure.office.name))]
+              _("2. Bring it to: {office}").format(office=ptext(office)),
+              *(ptext(notice.text) for notice in session.notices())]
     items = session.checklist()
     bring = [ptext(a.label) for a in items.bring]
     if bring:

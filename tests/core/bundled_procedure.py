@@ -81,3 +81,22 @@ def export(procedure_id: str, tmp_path, answers: dict[str, Any] | None = None) -
     [folder] = out.iterdir()
     [data] = folder.glob(f"{procedure_id}.json")
     return pdftotext(folder / f"{procedure_id}.pdf"), json.loads(data.read_text(encoding="utf-8"))
+
+
+def squares(pdf_path) -> list[float]:
+    """Sides (mm) of the squares drawn on the pages of a PDF written by fpdf2 (e.g. a seal box):
+    the `re` operators of its content streams whose width equals their height."""
+    import re
+    import zlib
+
+    data = pdf_path.read_bytes()
+    found = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            text = zlib.decompress(stream).decode("latin-1")
+        except zlib.error:
+            continue
+        for w, h in re.findall(r"[-\d.]+ [-\d.]+ ([-\d.]+) ([-\d.]+) re", text):
+            if abs(abs(float(w)) - abs(float(h))) < 0.01:
+                found.append(round(abs(float(w)) * 25.4 / 72, 1))
+    return found

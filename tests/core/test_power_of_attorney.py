@@ -147,7 +147,7 @@ def test_the_proxy_note_reaches_the_letter_the_json_the_copy_and_the_done_page(p
     result = export_package(session, tmp_path, CREATED)
     assert f"※{note}" in pdftotext(result.power_of_attorney)
     record = json.loads(result.json.read_text(encoding="utf-8"))
-    assert record["power_of_attorney"] == {"matter": procedure.proxy.matter, "note": note}
+    assert record["power_of_attorney"] == {"title": "委任状", "matter": procedure.proxy.matter, "note": note}
     assert i18n.ptext(note) in pdftotext(result.copy)
     assert next_steps(session, power_of_attorney=True).letter.endswith(i18n.bilingual(note))
     alone = export_package(Session(procedure, dict(ANSWERS)), tmp_path / "self", CREATED)

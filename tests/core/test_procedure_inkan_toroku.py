@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.interview.assisted import relationship_field
 from tests.core.bundled_procedure import (deadlines, definition, example_answers, export, lint, needed,
-                                          omitted, session, shown, steps)
+                                          omitted, session, shown, squares, steps)
 from tests.core.test_export import pdftotext
 
 ID = "inkan_toroku"
@@ -94,3 +94,22 @@ def test_cli_export_by_an_agent_comes_with_a_letter_the_registrant_signs(tmp_pat
     delegation = pdftotext(letter)
     # the registrant delegates: their details follow （委任者）; the agent's lines are left for the hand
     assert delegation.index("（委任者）") < delegation.index("高橋 健太")
+
+
+def test_the_form_has_a_framed_box_for_the_seal_after_the_signature(tmp_path):
+    text, _record = export(ID, tmp_path)
+    [form] = (tmp_path / "out").glob("*/inkan_toroku.pdf")
+    # 「登録する印鑑」 above a square big enough for a 25 mm seal, before what to bring
+    assert "登録する印鑑" in text[text.index("登録申請者の署名"):text.index("持ち物・提出先")]
+    assert any(side >= 25 for side in squares(form))
+
+
+def test_an_agent_gets_a_代理人選任届_the_registrant_seals_with_the_seal_to_register(tmp_path):
+    answers = {k: v for k, v in {**example_answers(ID), **BY_AGENT}.items() if v is not None}
+    _text, record = export(ID, tmp_path, answers)
+    [letter] = (tmp_path / "out").glob("*/*.power_of_attorney.pdf")
+    delegation = pdftotext(letter)
+    assert delegation.startswith("代理人選任届") and "委任状" not in delegation.split("（代理人）")[0]
+    assert delegation.index("（委任者）") < delegation.index("登録する印鑑")
+    assert any(side >= 25 for side in squares(letter))
+    assert record["power_of_attorney"]["title"] == "代理人選任届"

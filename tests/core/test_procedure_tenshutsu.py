@@ -62,7 +62,9 @@ def test_the_online_one_stop_path_is_named_where_card_holders_answer():
     procedure = definition(ID)
     assert "引越しワンストップサービス" in procedure.field("card_holders").help
     assert "国外への転出はできません" in procedure.field("card_holders").help
-    assert "マイナポータル" in procedure.office.note
+    # said once, by the notice (test_notices.py), not again in the office's note on the done page
+    [notice] = procedure.notices
+    assert "マイナポータル" in notice.text and "マイナポータル" not in procedure.office.note
 
 
 def test_a_family_moving_within_japan_returns_the_insurance_card_and_has_two_deadlines():
@@ -145,3 +147,8 @@ def test_cli_export_abroad_by_an_agent_records_the_omission_and_a_letter_the_mov
     [letter] = (tmp_path / "out").glob("*/*.power_of_attorney.pdf")
     delegation = pdftotext(letter)
     assert delegation.index("（委任者）") < delegation.index("グエン")
+    # the mover's address is the current address, asked once (proxy.principal_details), never blank
+    representative, resident = delegation.split("（委任者）")
+    assert "霞が関1-1-1" in representative and "霞が関2-1-2" not in representative
+    assert "住所 〒100-0013 東京都千代田区霞が関2-1-2" in resident
+    assert record["power_of_attorney"]["title"] == "委任状"
