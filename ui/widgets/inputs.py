@@ -239,15 +239,18 @@ class ChoiceInput(FieldInput):
         kind = kind_of(field)
         self.multiple = kind.multiple
         options = kind.options(field)
+        # Radio buttons form one group: one Tab stop, the arrows choose. Check boxes are not put in
+        # a QButtonGroup, which would make them one Tab stop too (Tab would skip every box but the
+        # first); each box is its own Tab stop, as everywhere else.
         self.group = QButtonGroup(self)
-        self.group.setExclusive(not self.multiple)
         self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
         self.hints: dict[int, str] = {}
         for value, label, hint in options:
             button = (QCheckBox if self.multiple else QRadioButton)(self)
             button.setObjectName(f"option_{field.id}_{str(value).lower()}")
             self.hints[id(button)] = bilingual(hint) if hint else ""
-            self.group.addButton(button)
+            if not self.multiple:
+                self.group.addButton(button)
             layout.addWidget(OptionRow(button, bilingual(label), self.hints[id(button)], self))
             self.buttons.append((value, button))
             button.toggled.connect(self._on_button_toggled)
