@@ -88,6 +88,7 @@ class LineInput(FieldInput):
             self.toggle = QPushButton(_("Show"), self)
             self.toggle.setCheckable(True)
             self.toggle.setAccessibleName(_("Show the number"))
+            self.toggle.setObjectName(f"show_{field.id}")
             self.toggle.toggled.connect(self._on_toggle_toggled)
             layout.addWidget(self.toggle)
 
@@ -102,6 +103,11 @@ class LineInput(FieldInput):
 
     def set_raw(self, raw: Any) -> None:
         self._set_quietly(self.line, "" if raw is None else str(raw))
+
+    def describe(self, name: str, description: str, alert: str = "") -> None:
+        super().describe(name, description, alert)
+        if self.masked:     # which number it shows, when a page asks for several
+            self.toggle.setAccessibleDescription(name)
 
     def focus_target(self, part: str = "") -> QWidget:
         return self.line
