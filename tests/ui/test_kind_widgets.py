@@ -40,6 +40,18 @@ def test_yes_no_with_unknown_offers_three_radio_buttons(qtbot, gallery):
     assert block.findChild(QGroupBox).accessibleName().startswith("在留カードを持っていますか")
 
 
+def test_down_on_an_unanswered_question_chooses_the_next_option_only(qtbot, gallery):
+    """Down from the first option, nothing chosen yet: the second is chosen and focused, and the
+    first never is (choosing it on the way showed or hid questions and the key was lost)."""
+    block, edits = block_for(qtbot, gallery.field("card_unknown"))
+    buttons = block.findChildren(QRadioButton)
+    buttons[0].setFocus()
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Down)
+    assert edits == [False] and buttons[1].isChecked() and QApplication.focusWidget() is buttons[1]
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Down)
+    assert edits[-1] == "unknown" and QApplication.focusWidget() is buttons[2]
+
+
 def test_the_pick_list_is_filtered_by_typing_and_chosen_with_the_keyboard(qtbot, gallery):
     block, edits = block_for(qtbot, gallery.field("disease"))
     box = block.findChild(QLineEdit, "filter_disease")

@@ -270,9 +270,17 @@ class ChoiceInput(FieldInput):
         # nothing chosen yet they just move the focus, and a screen-reader user hears "not selected"
         # on every option without a way to choose but Space. Choosing the focused one first makes
         # the arrows choose as in every radio group (what NVDA's and VoiceOver's users expect too).
+        # The next option is chosen here, in one go (focus first, then the answer): choosing the
+        # focused one and letting Qt move on lost the key whenever that answer showed or hid
+        # questions, as the page is rebuilt in between (Down on an unanswered yes/no chose "yes").
         if (event.type() == QEvent.Type.KeyPress and event.key() in self._ARROWS
                 and self.group.checkedButton() is None and not event.modifiers()):
-            watched.setChecked(True)
+            buttons = [b for _v, b in self.buttons]
+            step = -1 if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Left) else 1
+            target = buttons[(buttons.index(watched) + step) % len(buttons)]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.setChecked(True)
+            return True
         return False
 
     def _on_button_toggled(self, _checked: bool) -> None:
