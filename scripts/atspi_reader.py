@@ -172,6 +172,8 @@ def _children(obj, showing_only: bool):
 def _matches(obj, query: dict) -> bool:
     if "id" in query and _short_id(obj) != query["id"]:
         return False
+    if "id_re" in query and not re.search(query["id_re"], _short_id(obj)):
+        return False
     if "role" in query and obj.get_role_name() != query["role"]:
         return False
     name = obj.get_name() or ""
@@ -329,6 +331,27 @@ class Reader:
             raise Failure(f"{args['target']!r} has no Component interface")
         return bool(obj.grab_focus())
 
+    #: the keys `key` can press (X keysyms)
+    KEYSYMS = {"Down": 0xFF54, "Up": 0xFF52, "space": 0x20, "Return": 0xFF0D, "Tab": 0xFF09}
+
+    def cmd_key(self, args):
+        """Give the target the focus (unless it has it), wait until it has it, then press `keys`
+        (names of KEYSYMS) one by one through the AT-SPI registry, as a keyboard does."""
+        obj = self.target(args["target"])
+        if "focused" not in _states(obj):
+            obj.grab_focus()
+
+        def check():
+            if "focused" not in _states(obj):
+                self.waiting["last_error"] = "the target does not get the focus (is the window active?)"
+                return None
+            for name in args["keys"]:
+                if not Atspi.generate_keyboard_event(self.KEYSYMS[name], None, Atspi.KeySynthType.SYM):
+                    raise Fatal(f"the registry could not synthesise {name!r}")
+            return True
+
+        return self._start(args, check)
+
     def cmd_listen(self, args):
         for kind in args["types"]:
             if kind not in self.listeners:
@@ -410,6 +433,7 @@ class Reader:
         text = args["text"]
         chunks = self._chunks(text)
         state = {"done": "", "mapped": []}
+        masked = obj.get_role_name() == "password text"
         if "focused" not in _states(obj):
             obj.grab_focus()
 
@@ -418,8 +442,12 @@ class Reader:
                 self.waiting["last_error"] = "the box does not get the focus (is the window active?)"
                 return None
             current = obj.get_text(0, obj.get_character_count())
-            if current != base + state["done"]:
-                self.waiting["last_error"] = f"the text is {current!r}, expected {base + state['done']!r}"
+            if masked:      # a password box exposes one bullet per character: count them
+                current, expected = len(current), len(base) + len(state["done"])
+            else:
+                expected = base + state["done"]
+            if current != expected:
+                self.waiting["last_error"] = f"the text is {current!r}, expected {expected!r}"
                 return None
             if not chunks:
                 return current

@@ -104,6 +104,12 @@ class Reader:
         """Give the text box the focus and type `text` key by key through the AT-SPI registry."""
         self.call("type", target={"id": widget}, text=text, timeout=DEFAULT_TIMEOUT + len(text))
 
+    def key(self, widget: str, *keys: str, role: str | None = None) -> None:
+        """Give `widget` (of `role`, when several objects share its id) the focus and press `keys`
+        ("Down", "Up", "space", "Return", "Tab") on the keyboard."""
+        target = {"id": widget, **({"role": role} if role else {})}
+        self.call("key", target=target, keys=list(keys))
+
     def insert_text(self, widget: str, text: str) -> None:
         """EditableText.insertText at the end (how some AT fill in text without keys)."""
         if not self.call("insert_text", target={"id": widget}, text=text):

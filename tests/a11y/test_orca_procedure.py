@@ -15,8 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from assistant.interview.address import with_addresses_filled
+from assistant.interview.session import Session
+from assistant.kinds import kind_of
+from assistant.kinds.bank_account import ACCOUNT_TYPES
+from assistant.paths import BUNDLED_PROCEDURES
+from assistant.procedures.catalog import Catalog
 from tests.a11y.orca_session import DEBS, missing, start_orca
-from tests.a11y.orca_walk import OrcaWalk
+from tests.a11y.orca_walk import MAX_TABS, OrcaWalk, Stop
 
 pytestmark = pytest.mark.a11y
 
@@ -134,5 +140,118 @@ def test_orca_speaks_every_stop_of_the_residence_record(orca, app, app_language)
         export_and_hear_done(walk, WORDS[language])
         silent = walk.silent()
         assert not silent, f"silent stops on the done page: {[(s.widget, s.said) for s in silent]}"
+    finally:
+        (orca.log.parent / "transcript.txt").write_text(walk.report(), encoding="utf-8")
+
+
+# --- a second procedure: a group (two children) and a volunteer typing ------------------------------
+
+JIDO = json.loads((Path(__file__).resolve().parents[2] / "examples" / "jido_teate_answers.json").read_text("utf-8"))
+VOLUNTEER = ("山田 花子", "中央コミュニティセンター")       # invented
+
+
+def tab_into(walk: OrcaWalk, prefix: str) -> Stop:
+    """Tab until the focus is on an object whose objectName starts with `prefix` (a group of options
+    is one Tab stop: its chosen option, or its first)."""
+    for _ in range(MAX_TABS):
+        stop = walk.press("Tab")
+        if stop.widget.startswith(prefix):
+            return stop
+    raise AssertionError(f"{prefix}… not reached with {MAX_TABS} Tabs; stops: {[s.widget for s in walk.stops[-30:]]}")
+
+
+def answer_by_keys(walk: OrcaWalk, field, raw, prefix: str = "") -> None:
+    """One question answered with the keyboard, from the focus stop before it."""
+    kind = kind_of(field)
+    if raw is None or raw == "" or raw == []:
+        return
+    if kind.container:
+        for index, item in enumerate(raw):
+            walk.tab_to(f"add_{field.id}")
+            walk.press("space")                          # the focus goes into the new entry
+            for sub in field.fields:
+                if sub.id in item:
+                    answer_by_keys(walk, sub, item[sub.id], f"{field.id}{index}_")
+        return
+    if kind.chosen:
+        group = f"{prefix}option_{field.id}_"
+        for value in raw if isinstance(raw, list) else [raw]:
+            target = group + str(value).lower()
+            if kind.multiple:                            # check boxes: each is a Tab stop
+                stop = reach(walk, target)
+            else:                                        # radio buttons: one stop, the arrows choose
+                stop = walk.stops[-1] if walk.stops[-1].widget.startswith(group) else tab_into(walk, group)
+                for _ in range(len(kind.options(field))):
+                    if stop.widget == target:
+                        break
+                    stop = walk.press("Down")
+            assert stop.widget == target, (target, stop.widget)
+            if "checked" not in walk.reader.one(id=target)["states"]:
+                walk.press("space", moves_focus=False)
+        return
+    if isinstance(raw, dict):
+        for part in kind.parts(field):
+            text = str(raw.get(part) or "")
+            name = f"{prefix}input_{field.id}_{part}"
+            reach(walk, name)
+            if field.kind == "bank_account" and part == "account_type":
+                walk.press(*["Down"] * (list(ACCOUNT_TYPES).index(text) + 1), moves_focus=False)
+            elif text and walk.reader.text(name) != text:
+                mark = walk.orca.mark()
+                walk.type(text)
+                if part == "postal_code" and kind.fills_from_postal_code:   # heard before moving on, as a person would
+                    walk.expect("郵便番号から住所を入れました", mark, "postal-code fill spoken")
+        return
+    reach(walk, f"{prefix}input_{field.id}")
+    walk.type(str(raw))
+
+
+def reach(walk: OrcaWalk, widget: str) -> Stop:
+    """The focus on `widget`: where it is already (a new step or entry puts it on its first answer), or Tab."""
+    return walk.stops[-1] if walk.stops[-1].widget == widget else walk.tab_to(widget)
+
+
+def test_orca_child_allowance_two_children_typed_by_a_volunteer(orca, app):
+    """児童手当 with two children added with the keyboard, typed by a support volunteer: every stop
+    labelled, every step change spoken, and the volunteer's consent page read."""
+    words = WORDS["ja"]
+    walk = OrcaWalk(app.desktop, app.reader, orca)
+    procedure = Catalog.load([BUNDLED_PROCEDURES]).get("jido_teate")
+    session = Session(procedure, with_addresses_filled(procedure, JIDO))
+    steps = session.visible_steps()
+    try:
+        window_opened(walk, words)
+        walk.tab_to("search")
+        walk.type("児童手当")
+        walk.tab_to("start")
+        walk.press("Return")
+        walk.arrive("applicant_self")
+        tab_into(walk, "role_")
+        while walk.stops[-1].widget != "role_volunteer":
+            walk.press("Down")
+        walk.tab_to("helper_name")
+        walk.type(VOLUNTEER[0])
+        walk.tab_to("helper_organisation")
+        walk.type(VOLUNTEER[1])
+        walk.tab_to("consent")
+        walk.press("space", moves_focus=False)
+        walk.tab_to("assisted_continue")
+        for n, step in enumerate(steps, start=1):
+            mark = orca.mark()
+            walk.press("Return")
+            walk.expect(f"ステップ {n}/\\d+ {step.title}", mark, f"step {n} spoken")   # (the count grows with the answers)
+            for field in session.visible_fields(step):
+                if field.id in JIDO:
+                    answer_by_keys(walk, field, JIDO[field.id])
+            walk.tab_to("next")
+        mark = orca.mark()
+        walk.press("Return")
+        walk.arrive("export")
+        walk.expect(f"ステップ {len(steps) + 1}/{len(steps) + 1} 答えの確認", mark, "review page spoken")
+        silent = walk.silent()
+        assert not silent, (f"{len(silent)} of {len(walk.stops)} focus stops silent: "
+                            f"{[(s.widget, s.name, s.said) for s in silent]}\n{walk.report()}")
+        assert any(s.widget.startswith("children1_") for s in walk.stops)       # the second child, by keys
+        export_and_hear_done(walk, words)
     finally:
         (orca.log.parent / "transcript.txt").write_text(walk.report(), encoding="utf-8")

@@ -4,6 +4,7 @@ of the tree compared with committed golden files (tests/a11y/golden/, rewritten 
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.interview.parts import REQUIRED_PARTS
+from assistant.kinds import kind_of
 from assistant.paths import BUNDLED_PROCEDURES
 from assistant.procedures.catalog import Catalog
 
@@ -109,9 +111,10 @@ def compare_with_golden(name: str, text: str) -> None:
 
 # --- rules ---------------------------------------------------------------------------------------
 
-def _fields() -> dict:
-    """Every field of the residence-record procedure (group sub-fields too), by id."""
-    procedure = Catalog.load([BUNDLED_PROCEDURES]).get("juminhyo_copy")
+@functools.cache
+def fields_of(procedure_id: str = "juminhyo_copy") -> dict:
+    """Every field of a bundled procedure (group sub-fields too), by id."""
+    procedure = Catalog.load([BUNDLED_PROCEDURES]).get(procedure_id)
     fields = {}
     for step in procedure.steps:
         for field in step.fields:
@@ -121,32 +124,34 @@ def _fields() -> dict:
     return fields
 
 
-FIELDS = _fields()
-_ITEM = re.compile(r"^[a-z_]+?\d+_((?:input|option)_.+)$")
+FIELDS = fields_of()
+_ITEM = re.compile(r"^[a-z_]+?\d+_((?:input|option|filter)_.+)$")
 
 
-def field_of(widget: str):
+def field_of(widget: str, fields: dict | None = None):
     """The procedure field behind an input's objectName and the part of it (input_<field>[_<part>],
-    option_<field>_<value>, <group><n>_input_<field>), or (None, "")."""
+    option_<field>_<value>, filter_<field>, <group><n>_input_<field>), or (None, "")."""
+    fields = FIELDS if fields is None else fields
     match = _ITEM.match(widget)
     widget = match.group(1) if match else widget
-    if widget.startswith("input_"):
-        rest = widget[len("input_"):]
-        candidates = [f for f in FIELDS if rest == f or rest.startswith(f + "_")]
+    if widget.startswith(("input_", "filter_")):
+        rest = widget.split("_", 1)[1]
+        candidates = [f for f in fields if rest == f or rest.startswith(f + "_")]
     elif widget.startswith("option_"):
         rest = widget[len("option_"):]
-        candidates = [f for f in FIELDS if rest.startswith(f + "_")]       # then the option's value
+        candidates = [f for f in fields if rest.startswith(f + "_")]       # then the option's value
     else:
         return None, ""
     if not candidates:
         return None, ""
     field = max(candidates, key=len)
     part = rest[len(field) + 1:] if widget.startswith("input_") else ""
-    return FIELDS[field], part
+    return fields[field], part
 
 
-def check_page(tree: dict, *, frame_prefix: str | None = None) -> list[str]:
-    """Everything a screen reader needs that is missing, as one sentence per problem."""
+def check_page(tree: dict, *, frame_prefix: str | None = None, procedure: str = "juminhyo_copy") -> list[str]:
+    """Everything a screen reader needs that is missing, as one sentence per problem (the answers'
+    descriptions are checked against the fields of `procedure`)."""
     problems: list[str] = []
 
     def problem(node: dict, text: str) -> None:
@@ -162,6 +167,9 @@ def check_page(tree: dict, *, frame_prefix: str | None = None) -> list[str]:
             problem(node, "can take the focus but has no name and no labelled-by relation")
         elif node["role"] == "push button" and not node["name"].strip() and not labels:
             problem(node, "a button without a name (screen readers can press it, but not say what it does)")
+        if node["role"] == "combo box" and not labels:
+            problem(node, "a list whose name is only its current value (Qt on Linux): no labelled-by label "
+                          "says what it is for")
         if node["role"] in ("text", "password text"):
             if not labels and not _names_label_above(node, ancestors):
                 problem(node, "no visible label is linked to it (labelled-by), nor does its name contain "
@@ -169,10 +177,15 @@ def check_page(tree: dict, *, frame_prefix: str | None = None) -> list[str]:
             for label in labels:
                 if visible_label(label["name"]) not in visible_label(node["name"]):
                     problem(node, f"its name does not contain its visible label “{label['name']}”")
+        if short_id(node).startswith("show_"):      # the Show button of a My Number: says whose
+            field, _part = field_of("input_" + short_id(node)[len("show_"):], fields_of(procedure))
+            if field is None or field.label not in node["description"]:
+                problem(node, "a Show button whose description does not name its question")
+            continue
         if node["role"] in ("radio button", "check box"):
             _check_option(node, ancestors, problem)
         if node["role"] in INPUT_ROLES and ".StepPage." in node.get("id", ""):
-            _check_description(node, problem)
+            _check_description(node, problem, fields_of(procedure))
     return problems
 
 
@@ -199,13 +212,13 @@ def _check_option(node: dict, ancestors: tuple[dict, ...], problem) -> None:
         problem(node, f"its description does not contain the question “{visible_label(question['name'])}”")
 
 
-def _check_description(node: dict, problem) -> None:
-    field, part = field_of(short_id(node))
+def _check_description(node: dict, problem, fields: dict) -> None:
+    field, part = field_of(short_id(node), fields)
     if field is None:
         problem(node, "an input whose field cannot be found from its objectName")
         return
     description = node["description"]
-    required = field.required and (not part or part in REQUIRED_PARTS)
+    required = field.required and (not part or part in (kind_of(field).required_parts(field) or REQUIRED_PARTS))
     if required and "必須" not in description:
         problem(node, "a required field whose description does not say 必須")
     if not required and "必須" in description:

@@ -25,12 +25,19 @@ class Walk:
 
     def start(self, search: str = "住民票") -> None:
         """Search the list by typing, then press “Start the chosen procedure”."""
+        self.begin(search, "住民票の写し等交付請求書")
+        self.arrive(1, "relationship_step", first="option_relationship_self")
+
+    def begin(self, search: str, title: str, applicant: str = "") -> None:
+        """Search the list for `title` by typing `search`, start it, choose who applies (`applicant`,
+        e.g. "applicant_household"; the resident when empty) and go on to the first step."""
         self.reader.type("search", search)
-        self.reader.wait_for(role="list item", name="住民票の写し等交付請求書", states=("selected",))
+        self.reader.wait_for(role="list item", name=title, states=("selected",))
         self.reader.press("start")
         self.who()
+        if applicant:
+            self.reader.check(applicant)
         self.reader.press("assisted_continue")
-        self.arrive(1, "relationship_step", first="option_relationship_self")
 
     def who(self) -> None:
         """Who applies and who types: the resident alone is chosen already, the focus on who applies."""
@@ -38,21 +45,27 @@ class Walk:
         self.reader.wait_for("applicant_self", states=("focused", "checked"))
         self.on_page("who", WHO)
 
-    def arrive(self, n: int, step_id: str, first: str) -> None:
-        """Wait for step `n` (the window's name says 「ステップ n/」) and the focus on its first answer."""
+    def arrive(self, n: int, step_id: str, first: str | None = None) -> dict:
+        """Wait for step `n` (the window's name says 「ステップ n/」) and the focus on its first answer
+        (`first`, or any answer when None); the focused object."""
         self.reader.wait_frame(f"^ステップ {n}/")
-        self.reader.wait_for(first, states=("focused",))
+        if first is not None:
+            focus = self.reader.wait_for(first, states=("focused",))
+        else:
+            focus = self.reader.wait_for(id_re=r"^(input|option|filter|add)_|^[a-z_]+\d+_(input|option)_",
+                                         states=("focused",))
         self.step = n
         self.current = step_id
+        return focus
 
     def page_done(self) -> None:
         """The step is filled in: look at it (tree rules, golden file) before leaving."""
         self.on_page(f"step-{self.step}-{self.current}", f"ステップ {self.step}/")
 
-    def next(self, n: int, step_id: str, first: str) -> None:
+    def next(self, n: int, step_id: str, first: str | None = None) -> dict:
         self.page_done()
         self.reader.press("next")
-        self.arrive(n, step_id, first)
+        return self.arrive(n, step_id, first)
 
     def to_review(self, n: int) -> None:
         self.page_done()

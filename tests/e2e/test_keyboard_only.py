@@ -5,45 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton
 
-from tests.ui.typing import commit_text, type_text
+from tests.e2e.keyboard import choose, fill, focused, key
+from tests.ui.typing import type_text
 
 pytestmark = pytest.mark.e2e
-MAX_TABS = 60
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def key(qtbot, k):
-    qtbot.keyClick(focused(), k)
-
-
-def tab_to(qtbot, name):
-    """Press Tab until `name` has the focus (Down within a group of options)."""
-    for _ in range(MAX_TABS):
-        widget = focused()
-        if widget.objectName() == name:
-            return widget
-        if isinstance(widget, QRadioButton) and name.rsplit("_", 1)[0] == widget.objectName().rsplit("_", 1)[0]:
-            key(qtbot, Qt.Key.Key_Down)
-        else:
-            key(qtbot, Qt.Key.Key_Tab)
-    pytest.fail(f"{name} cannot be reached with Tab from {focused().objectName()}")
-
-
-def choose(qtbot, option):
-    button = tab_to(qtbot, option)
-    if not button.isChecked():
-        key(qtbot, Qt.Key.Key_Space)
-    assert button.isChecked()
-
-
-def fill(qtbot, name, text):
-    widget = tab_to(qtbot, name)
-    (type_text if text.isascii() else commit_text)(widget, text)
 
 
 def test_keyboard_only_from_the_list_to_the_files(qtbot, window):

@@ -40,11 +40,23 @@ def test_yes_no_with_unknown_offers_three_radio_buttons(qtbot, gallery):
     assert block.findChild(QGroupBox).accessibleName().startswith("在留カードを持っていますか")
 
 
+def test_down_on_an_unanswered_question_chooses_the_next_option_only(qtbot, gallery):
+    """Down from the first option, nothing chosen yet: the second is chosen and focused, and the
+    first never is (choosing it on the way showed or hid questions and the key was lost)."""
+    block, edits = block_for(qtbot, gallery.field("card_unknown"))
+    buttons = block.findChildren(QRadioButton)
+    buttons[0].setFocus()
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Down)
+    assert edits == [False] and buttons[1].isChecked() and QApplication.focusWidget() is buttons[1]
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Down)
+    assert edits[-1] == "unknown" and QApplication.focusWidget() is buttons[2]
+
+
 def test_the_pick_list_is_filtered_by_typing_and_chosen_with_the_keyboard(qtbot, gallery):
     block, edits = block_for(qtbot, gallery.field("disease"))
     box = block.findChild(QLineEdit, "filter_disease")
     options = block.findChild(QListWidget, "input_disease")
-    assert box.accessibleName() == "特定疾病 – 一覧をしぼりこむ" and options.accessibleName() == "特定疾病"
+    assert box.accessibleName() == "特定疾病 – 一覧をしぼりこむ（名前の一部を入力）" and options.accessibleName() == "特定疾病"
     assert block.input.focus_target() is box
     commit_text(box, "リウマチ")
     shown = [options.item(i).text() for i in range(options.count()) if not options.item(i).isHidden()]
@@ -79,9 +91,13 @@ def test_the_bank_account_type_is_chosen_in_a_named_list(qtbot, gallery):
     assert types.accessibleName() == "振込先口座 – 預金種目"
     assert block.findChild(QLineEdit, "input_account_account_number").accessibleName() == "振込先口座 – 口座番号"
     assert [types.itemText(i) for i in range(types.count())] == ["（選んでください）", "普通", "当座"]
-    types.setFocus()
+    block.findChild(QLineEdit, "input_account_branch").setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)      # Tab follows the screen
+    assert QApplication.focusWidget() is types
     qtbot.keyClick(types, Qt.Key.Key_Down)
     assert edits[-1]["account_type"] == "ordinary" and edits[-1]["bank"] == "みずほ銀行"
+    qtbot.keyClick(types, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "input_account_account_number"
     result = read_field(block.field, edits[-1])
     assert result.ok and result.value["account_number"] == "0000123"
 

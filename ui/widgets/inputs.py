@@ -89,6 +89,7 @@ class LineInput(FieldInput):
             self.toggle = QPushButton(_("Show"), self)
             self.toggle.setCheckable(True)
             self.toggle.setAccessibleName(_("Show the number"))
+            self.toggle.setObjectName(f"show_{field.id}")
             self.toggle.toggled.connect(self._on_toggle_toggled)
             layout.addWidget(self.toggle)
 
@@ -103,6 +104,11 @@ class LineInput(FieldInput):
 
     def set_raw(self, raw: Any) -> None:
         self._set_quietly(self.line, "" if raw is None else str(raw))
+
+    def describe(self, name: str, description: str, alert: str = "") -> None:
+        super().describe(name, description, alert)
+        if self.masked:     # which number it shows, when a page asks for several
+            self.toggle.setAccessibleDescription(name)
 
     def focus_target(self, part: str = "") -> QWidget:
         return self.line
@@ -240,15 +246,18 @@ class ChoiceInput(FieldInput):
         kind = kind_of(field)
         self.multiple = kind.multiple
         options = kind.options(field)
+        # Radio buttons form one group: one Tab stop, the arrows choose. Check boxes are not put in
+        # a QButtonGroup, which would make them one Tab stop too (Tab would skip every box but the
+        # first); each box is its own Tab stop, as everywhere else.
         self.group = QButtonGroup(self)
-        self.group.setExclusive(not self.multiple)
         self.buttons: list[tuple[Any, QRadioButton | QCheckBox]] = []
         self.hints: dict[int, str] = {}
         for value, label, hint in options:
             button = (QCheckBox if self.multiple else QRadioButton)(self)
             button.setObjectName(f"option_{field.id}_{str(value).lower()}")
             self.hints[id(button)] = bilingual(hint) if hint else ""
-            self.group.addButton(button)
+            if not self.multiple:
+                self.group.addButton(button)
             layout.addWidget(OptionRow(button, bilingual(label), self.hints[id(button)], self))
             self.buttons.append((value, button))
             button.toggled.connect(self._on_button_toggled)
@@ -262,9 +271,17 @@ class ChoiceInput(FieldInput):
         # nothing chosen yet they just move the focus, and a screen-reader user hears "not selected"
         # on every option without a way to choose but Space. Choosing the focused one first makes
         # the arrows choose as in every radio group (what NVDA's and VoiceOver's users expect too).
+        # The next option is chosen here, in one go (focus first, then the answer): choosing the
+        # focused one and letting Qt move on lost the key whenever that answer showed or hid
+        # questions, as the page is rebuilt in between (Down on an unanswered yes/no chose "yes").
         if (event.type() == QEvent.Type.KeyPress and event.key() in self._ARROWS
                 and self.group.checkedButton() is None and not event.modifiers()):
-            watched.setChecked(True)
+            buttons = [b for _v, b in self.buttons]
+            step = -1 if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Left) else 1
+            target = buttons[(buttons.index(watched) + step) % len(buttons)]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.setChecked(True)
+            return True
         return False
 
     def _on_button_toggled(self, _checked: bool) -> None:

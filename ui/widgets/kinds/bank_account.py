@@ -27,6 +27,13 @@ class BankAccountInput(PartsInput):
         grid: QGridLayout = self.layout()
         grid.replaceWidget(line, self.types)
         line.hide()
+        # On Linux a combo box's accessible name is its current text (「普通」): what it is for
+        # reaches a screen reader through its label (labelled-by), as for the towns list
+        self.labels[TYPE_PART].setBuddy(self.types)
+        # Tab follows the screen: the list was made after the lines, so it would come last
+        shown = [self.types if part == TYPE_PART else self.lines[part] for part in self.parts]
+        for before, after in zip(shown, shown[1:]):
+            QWidget.setTabOrder(before, after)
         self.types.currentIndexChanged.connect(self._on_type_chosen)
         self._sync_type()
 

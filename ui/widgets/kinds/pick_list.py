@@ -112,7 +112,9 @@ class PickListInput(FieldInput):
         return self.filter
 
     def describe(self, name: str, description: str, alert: str = "") -> None:
-        self.filter.setAccessibleName(_("{question} – filter the list").format(question=name))
+        # the visible label's words in the name: Orca says a linked label instead of the name
+        label = self.filter_label.text().rstrip(":：").strip()
+        self.filter.setAccessibleName(_("{question} – {part}").format(question=name, part=label))
         self.list.setAccessibleName(name)
         text = "\n".join(t for t in (alert, description) if t)
         self.filter.setAccessibleDescription(text)
