@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant import languages as table
 from assistant.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, _
 from assistant.procedures import conditions as c
 from assistant.procedures.checks import Path_, format_path
@@ -53,7 +54,8 @@ def translations(language: str, locales: Path = LOCALES_DIR) -> set[str]:
     """The procedure texts translated (not fuzzy, not empty) into `language`."""
     from babel.messages.pofile import read_po
 
-    po_path = locales / language / "LC_MESSAGES" / "procedures.po"
+    row = table.all_languages().get(language)   # the catalog folder, e.g. ja_easy for ja-easy
+    po_path = locales / (row.catalog if row else language) / "LC_MESSAGES" / "procedures.po"
     if not po_path.exists():
         return set()
     with po_path.open("rb") as handle:

@@ -4,13 +4,15 @@ A sentence is always translated whole (one msgid with named placeholders). When 
 language is not Japanese, the Japanese inside it (an official label, an answer, an example) is
 cut out as its own utterance for a Japanese voice, because an English or Vietnamese voice reads
 kanji as noise ("Chinese letter"). Only the voice changes between the parts: the words and their
-order are the translator's.
+order are the translator's. やさしい日本語 is read by the Japanese voice from its plain text
+(`ruby.plain`), without the readings written over its kanji.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from assistant import ruby
 from assistant.i18n import current_language
 from assistant.speech.speaker import Utterance, base_language
 
@@ -73,8 +75,10 @@ def _cut_attached(text: str) -> tuple[str, str]:
 
 def voiced(text: str, language: str | None = None, rate: float = 1.0) -> list[Utterance]:
     """One whole sentence in `language` (default: the interface language) as utterances, the
-    Japanese parts in Japanese. Parts with nothing to say (a lone bracket) are dropped."""
+    Japanese parts in Japanese. Parts with nothing to say (a lone bracket) are dropped. Furigana
+    (やさしい日本語's 漢字《かんじ》) are not said: the voice reads the plain text, each word once."""
     language = language or current_language()
+    text = ruby.plain(text)
     if base_language(language) in UNCUT:
         return [Utterance(text.strip(), language, rate)] if _sayable(text) else []
     utterances = []

@@ -23,8 +23,18 @@ def test_the_table_has_the_fourteen_languages_each_with_a_babel_locale_and_bundl
     assert rows["fil"].voices == {}                       # no offline Filipino voice: said plainly later
 
 
-def test_only_languages_with_catalogs_are_offered():
-    assert i18n.LANGUAGES == {"ja": "日本語", "en": "English"}
+def test_only_languages_with_catalogs_are_offered(tmp_path, monkeypatch):
+    rows = languages.all_languages()
+    assert {"ja", "en"} <= set(i18n.LANGUAGES)
+    assert set(i18n.LANGUAGES) == {code for code, row in rows.items() if row.offered}   # each shipped whole
+    for code, native in i18n.LANGUAGES.items():
+        assert native == rows[code].native                                         # named in its own script
+    # a row marked offered whose catalogs are missing is not offered: here only Japanese's are there
+    japanese = tmp_path / "ja" / "LC_MESSAGES"
+    japanese.mkdir(parents=True)
+    (japanese / "assistant.po").write_bytes((i18n.catalog_dir("ja") / "assistant.po").read_bytes())
+    monkeypatch.setattr(i18n, "LOCALES_DIR", tmp_path)
+    assert i18n.offered_languages() == {"ja": "日本語"}
 
 
 @pytest.mark.parametrize(("change", "message"), [

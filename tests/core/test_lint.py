@@ -57,7 +57,8 @@ def test_a_field_without_an_example_is_found(tmp_path, english):
 
 def test_a_text_without_a_translation_is_found(tmp_path, english):
     file = variant(tmp_path, "title: 窓口に来る方（請求者）", "title: 窓口に来る方（まだ訳されていない）")
-    assert codes(file) == [(line_of(file, "まだ訳されていない"), "steps[1].title", "text.untranslated")]
+    # once per offered language that lacks it (English, やさしい日本語…)
+    assert set(codes(file)) == {(line_of(file, "まだ訳されていない"), "steps[1].title", "text.untranslated")}
 
 
 def test_a_language_with_no_catalog_at_all_is_found(tmp_path, english):

@@ -99,6 +99,18 @@ def test_a_japanese_question_is_one_voice_with_no_second_label(procedure):
     assert ("ja", "本人確認書類と同じ名前を書いてください。フリガナはカタカナで書きます。") in said(utterances)
 
 
+def test_easy_japanese_is_read_by_the_japanese_voice_without_its_furigana(procedure):
+    i18n.set_language("ja-easy")
+    session = Session(procedure, dict(ANSWERS))
+    utterances = read_field(session, "applicant_name") + read_step(session)
+    assert utterances and all(u.language == "ja-easy" for u in utterances)
+    texts = [u.text for u in utterances]
+    assert not any(mark in text for text in texts for mark in "《》｜"), texts
+    hint = ptext("本人確認書類と同じ名前を書いてください。フリガナはカタカナで書きます。")
+    assert "《" in hint                                          # the catalog has furigana…
+    assert "本人確認書類と 同じ 名前を 書いてください。フリガナは カタカナで 書きます。" in texts   # …the voice not
+
+
 def test_choices_and_the_chosen_answer_are_read_in_the_persons_language(procedure):
     i18n.set_language("en")
     session = Session(procedure, {"relationship": "household"})
