@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QGroupBox, QPushButton, QScrollArea
 from assistant.i18n import _, bilingual, current_language, ngettext
 from assistant.kinds import kind_of
 from assistant.interview.record import FieldPath
+from assistant.interview.notices import step_intro
 from ui.a11y import announce
 from ui.widgets.field_block import FieldBlock, GroupBlock
 from ui.widgets.flow import PageScroll, reveal
@@ -140,7 +141,7 @@ class StepPage(QWidget):
         n, total = session.position
         self.progress.setText(_("Step {current} of {total}").format(current=n, total=total))
         self.title.setText(bilingual(step.title))
-        self.purpose.setText(bilingual(step.purpose))
+        self.purpose.setText(step_intro(session, step))
         self.back.setText(_("← &Back"))
         self.next.setText(_("&Next →") if n < total - 1 else _("&Next: review →"))
         self._visible_ids = self._visible_field_ids()
