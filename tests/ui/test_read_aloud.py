@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from assistant import speech
-from assistant.i18n import _
+from assistant.i18n import LANGUAGES, _
 from assistant.speech.fake import FakeSpeaker
 from tests.conftest import ROOT, memory_keys, start_procedure
 from ui.app import build_window, setup_application
@@ -168,8 +168,12 @@ def test_describe_reports_voices_and_choices_on_the_ui_thread(qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(got), timeout=10000)
     lines, options, thread = got[0]
     assert thread is threading.main_thread()
-    assert [(line.language, line.engine) for line in lines] == [("ja", "a"), ("en", "a")]
-    assert options == {"ja": [("a", "Fake")], "en": [("a", "Fake"), ("b", "Fake")]}
+    engines = {line.language: line.engine for line in lines}
+    assert list(engines) == list(LANGUAGES)                    # one line for every offered language
+    assert engines["ja"] == engines["ja-easy"] == engines["en"] == "a"
+    assert {code for code, engine in engines.items() if engine is None} == set(LANGUAGES) - {"ja", "ja-easy", "en"}
+    assert options["ja"] == [("a", "Fake")] and options["en"] == [("a", "Fake"), ("b", "Fake")]
+    assert not any(options.get(code) for code in set(LANGUAGES) - {"ja", "ja-easy", "en"})
     reader.tasks.wait()
     reader.close()
 
