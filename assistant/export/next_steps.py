@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from assistant.export.proxy_letter import TITLE as LETTER
+from assistant.export.proxy_letter import title as letter_title
 from assistant.i18n import _, babel_locale, bilingual, current_language
 from assistant.interview.applicant import applicant_rule
 from assistant.interview.checklist import bring_texts, omitted_texts
@@ -27,6 +30,7 @@ from assistant.interview.deadlines import deadline_texts
 from assistant.interview.display import listed, resident_municipality
 from assistant.interview.notices import where_lines
 from assistant.interview.session import Session
+from assistant.procedures import model as m
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,18 @@ class NextSteps:
     deadlines: tuple[str, ...] = ()
 
 
+def letter_made(procedure: m.Procedure, shown: Callable[[str], str] = bilingual) -> str:
+    """What the done page, the copy and the reading say about the letter made for the representative,
+    under the municipality's own name for it (委任状; 印鑑登録: 代理人選任届)."""
+    title = letter_title(procedure)
+    if title == LETTER:
+        return _("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
+                 "and the representative brings it.")
+    # i18n: {document} is the municipality's own name for the letter, e.g. 代理人選任届 for 印鑑登録
+    return _("This was made too: {document}. The resident reads it, writes the date and signs it, and the "
+             "representative brings it.").format(document=shown(title))
+
+
 def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.date | None = None) -> NextSteps:
     """The next steps of `session`'s procedure in the interface language; days left count from
     `today` (default: the real today)."""
@@ -62,7 +78,9 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
         fee_text = _("Fee: {amount} yen.").format(amount=format_decimal(fee.amount_yen, locale=babel_locale(language)))
     else:
         fee_text = ""
-    if fee.note:
+    if fee.note and fee.amount_yen == 0:
+        fee_text = bilingual(fee.note)          # it says there is none, often with more (葬祭費: the amount paid)
+    elif fee.note:
         fee_text = "\n".join(filter(None, (fee_text, bilingual(fee.note))))
     return NextSteps(
         sign=_("Print the form (PDF), write the date and sign it."),
@@ -77,8 +95,7 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
         if procedure.office.note else "",
         deadline=_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)) if procedure.deadline else "",
         letter="\n".join(filter(None, (
-            _("A power of attorney (委任状) was made too: the resident reads it, writes the date and signs it, "
-              "and the representative brings it."),
+            letter_made(procedure),
             bilingual(procedure.proxy.note) if procedure.proxy else ""))) if power_of_attorney else "",
         # what applies to this kind of applicant (住民票: a copy with the My Number asked for by an agent is
         # mailed to the resident's address)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
 
+from assistant.export.next_steps import letter_made
 from assistant.i18n import _, babel_locale, current_language, ngettext, ptext
 from assistant.interview.checklist import bring_texts, omitted_texts
 from assistant.interview.deadlines import deadline_texts
@@ -182,8 +183,7 @@ def read_export(session: Session, result: ExportResult, rate: float = 1.0,
         lines.append(_("3. Bring these too: {documents}").format(documents=_listed(bring)))
     lines += bring_texts(items, beside=False) + omitted_texts(items, beside=False)
     if getattr(result, "power_of_attorney", None) is not None:
-        lines.append(_("A power of attorney (委任状) was made too: the resident reads it, writes the date and "
-                       "signs it, and the representative brings it."))
+        lines.append(letter_made(session.procedure, ptext))
         proxy = session.procedure.proxy
         lines += [ptext(proxy.note)] if proxy and proxy.note else []
     lines += deadline_texts(session.due_dates(), today or dt.date.today(), beside=False)

@@ -87,7 +87,7 @@ def test_the_medical_insurance_copy_is_left_out_for_the_towns_own_national_healt
 
 
 def test_a_care_manager_submitting_for_a_guardian_brings_the_certificate_and_a_staff_id(procedure):
-    session = Session(procedure, {**example(), "filer": "guardian", "submission_agent": True,
+    session = Session(procedure, {**example(), "filer": "representative", "submission_agent": True,
                                   "insured_my_number": "123456789018"})
     assert steps(session)[-1] == "agent_step"
     assert brought(session) == ["insurance_card", "identity_document", "my_number_document",
@@ -115,3 +115,23 @@ def test_the_cli_exports_the_example_to_a_pdf_and_json_holding_the_key_answers(t
     [data] = [p for p in folder.iterdir() if p.suffix == ".json"]
     dumped = data.read_text(encoding="utf-8")
     assert "0000123456" in dumped and "かすみがせき内科クリニック" in dumped
+
+
+def test_who_applies_on_the_first_page_answers_the_forms_申請者_question(procedure):
+    # the "who applies" page offers the procedure's roles and fills 申請者 with the choice, so a
+    # family member or a care manager is not asked again
+    from assistant.interview.assisted import Assistance, procedure_answers, relationship_field
+
+    assert relationship_field(procedure).id == "filer"
+    for role in ("self", "household", "representative", "proxy", "third_party"):
+        assert procedure_answers(procedure, Assistance(applicant=role)) == {"filer": role}
+
+
+def test_a_care_manager_submitting_for_the_resident_is_asked_for_the_office_not_again_whether_one_submits(procedure):
+    answers = {**example(), "filer": "third_party"}
+    answers.pop("submission_agent")
+    session = Session(procedure, answers)
+    filer_step = next(s for s in procedure.steps if s.id == "filer_step")
+    assert [f.id for f in session.visible_fields(filer_step)] == ["filer"]
+    assert "agent_step" in steps(session) and "applicant_step" not in steps(session)
+    assert "agent_staff_id" in brought(session) and "power_of_attorney" not in brought(session)

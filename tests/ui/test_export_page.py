@@ -130,3 +130,17 @@ def test_every_page_is_rendered_onto_the_printer(qtbot, window, tmp_path, englis
 
     assert pages(tmp_path / "printed.pdf") == pages(result.pdf) + pages(result.power_of_attorney)
     assert "could not be read" in print_to([tmp_path / "missing.pdf"], printer)
+
+
+def test_a_seal_registration_by_an_agent_names_the_letter_as_the_municipality_does(qtbot, window, english):
+    # 印鑑登録 by an agent: the letter is a 代理人選任届, and every button and step says so, never 委任状
+    from tests.core.test_procedure_inkan_toroku import BY_AGENT
+    from tests.core.bundled_procedure import example_answers
+
+    answers = {k: v for k, v in {**example_answers("inkan_toroku"), **BY_AGENT}.items() if v is not None}
+    start_procedure(window, "inkan_toroku")
+    export_answers(qtbot, window, answers)
+    steps = window.done.next_steps.text()
+    assert window.done.open_letter.isVisible()
+    for text in (steps, window.done.print_pdf.text(), window.done.open_letter.text()):
+        assert "代理人選任届" in text and "委任状" not in text and "power of attorney" not in text

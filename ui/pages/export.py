@@ -16,7 +16,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.export.next_steps import copy_package, missing_characters, next_steps
-from assistant.i18n import _
+from assistant.export.proxy_letter import TITLE as LETTER
+from assistant.export.proxy_letter import title as letter_title
+from assistant.i18n import _, bilingual
 from assistant.interview.display import listed
 from ui.a11y import SpokenLineEdit, announce, spoken_label
 from ui.widgets.flow import scrolling
@@ -153,8 +155,15 @@ class ExportPage(QWidget):
         self.title.setText(_("Your form is ready. What to do next:"))
         self.next_steps.setText(self.steps_text())
         letter = getattr(self.result, "power_of_attorney", None)
-        self.print_pdf.setText(_("&Print the form and the power of attorney (委任状)…") if letter is not None
-                               else _("&Print the form…"))
+        own_title = letter_title(self.session.procedure) if letter is not None else LETTER
+        document = bilingual(own_title)
+        if letter is None:
+            self.print_pdf.setText(_("&Print the form…"))
+        elif own_title == LETTER:
+            self.print_pdf.setText(_("&Print the form and the power of attorney (委任状)…"))
+        else:   # i18n: {document} is the municipality's name for the letter, e.g. 代理人選任届 for 印鑑登録
+            self.print_pdf.setText(_("&Print the form and the representative's letter ({document})…")
+                                   .format(document=document))
         self.open_pdf.setText(_("Open the form (P&DF)"))
         self.next_steps.setAccessibleName(self.next_steps.text())
         # The focus lands on Print; the folder box's description says the form is ready, then the
@@ -165,7 +174,8 @@ class ExportPage(QWidget):
         self.print_pdf.setAccessibleDescription(ready)    # where the focus lands: said with the button
         self.where.setAccessibleDescription(ready)
         self.open_letter.setVisible(letter is not None)
-        self.open_letter.setText(_("Open the power of &attorney (委任状)"))
+        self.open_letter.setText(_("Open the power of &attorney (委任状)") if own_title == LETTER
+                                 else _("Open the represent&ative's letter ({document})").format(document=document))
         copy = getattr(self.result, "copy", None)
         self.open_copy.setVisible(copy is not None)
         self.open_copy.setText(_("Open your own &copy (in your language, not for submission)"))
