@@ -24,6 +24,7 @@ from ui.a11y import SpokenLineEdit, announce, spoken_label
 from ui.widgets.flow import scrolling
 from ui.widgets.nav import NavRow
 from ui.widgets.ruby import Label
+from ui.widgets.wrap_button import WrapButton
 
 if TYPE_CHECKING:
     from assistant.export.package import ExportResult
@@ -61,14 +62,14 @@ class ExportPage(QWidget):
         self.next_steps.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.print_pdf = QPushButton(self)
         self.print_pdf.setObjectName("print_pdf")
-        self.open_pdf = QPushButton(self)
+        self.open_pdf = WrapButton(self)
         self.open_pdf.setObjectName("open_pdf")
-        self.open_letter = QPushButton(self)
+        self.open_letter = WrapButton(self)
         self.open_letter.setObjectName("open_power_of_attorney")
-        self.open_copy = QPushButton(self)
+        self.open_copy = WrapButton(self)
         self.open_copy.setObjectName("open_copy")
         self.take_home = _label(self, "take_home_note")
-        self.save_copy = QPushButton(self)
+        self.save_copy = WrapButton(self)
         self.save_copy.setObjectName("save_copy")
         self.where_label = Label(self)
         self.where_label.setWordWrap(True)
@@ -76,10 +77,10 @@ class ExportPage(QWidget):
         self.where.setObjectName("export_folder")
         self.where.setReadOnly(True)
         self.where_label.setBuddy(self.where)
-        self.open_folder = QPushButton(self)
+        self.open_folder = WrapButton(self)
         self.open_folder.setObjectName("open_folder")
         self.details_note = _label(self, "details_note")
-        self.save_details = QPushButton(self)
+        self.save_details = WrapButton(self)
         self.save_details.setObjectName("save_details")
         self.done = QPushButton(self)
         self.done.setObjectName("done")
@@ -157,7 +158,7 @@ class ExportPage(QWidget):
         self.next_steps.setText(self.steps_text())
         letter = getattr(self.result, "power_of_attorney", None)
         own_title = letter_title(self.session.procedure) if letter is not None else LETTER
-        document = bilingual(own_title)
+        document = own_title        # official Japanese, as "(委任状)" is in the other buttons' wording
         if letter is None:
             self.print_pdf.setText(_("&Print the form…"))
         elif own_title == LETTER:

@@ -154,6 +154,8 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint().boundedTo(QSize(area.width(), 1 << 20))
+            if item.hasHeightForWidth() and hint.width() < item.sizeHint().width():   # wraps: taller
+                hint.setHeight(max(hint.height(), item.heightForWidth(hint.width())))
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x, y, line_height = area.x(), y + line_height + self._spacing, 0
             if move:

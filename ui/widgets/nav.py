@@ -42,7 +42,10 @@ class NavRow(QWidget):
         if self.box.direction() == QBoxLayout.Direction.LeftToRight:
             # side by side: one button's height, not two (the page's questions get the room)
             return QSize(max(back.width(), forward.width()), max(back.height(), forward.height()))
-        return QSize(max(back.width(), forward.width()), back.height() + forward.height() + self.box.spacing())
+        # one under the other, each as tall as its label needs at this width (a label that wraps)
+        heights = [b.heightForWidth(self.width()) if b.hasHeightForWidth() and self.width() > 0 else hint.height()
+                   for b, hint in ((self.back, back), (self.forward, forward))]
+        return QSize(max(back.width(), forward.width()), sum(heights) + self.box.spacing())
 
     def _arrange(self, width: int) -> None:
         wide = width >= self._side_by_side_width()
