@@ -28,9 +28,11 @@ from assistant.interview.checklist import procedure_text
 from assistant.procedures import model as m
 
 # i18n: a deadline ({deadline}, the procedure's rule) with its date still to come; {date} in the western and
-# Japanese calendars, {left} e.g. "in 15 days" (already in the person's language).
+# Japanese calendars, {left} e.g. "in 15 days" (already in the person's language); {date} is the last day and
+# is included: say "at the latest on", never "before".
 DUE = N_("{deadline}: by {date} — {left}.")
-# i18n: a deadline ({deadline}) whose last day ({date}) is today.
+# i18n: a deadline ({deadline}) whose last day ({date}) is today; {date} is included: say "at the latest
+# on", not "before".
 DUE_TODAY = N_("{deadline}: by {date} — that is today.")
 # i18n: a deadline ({deadline}) whose last day ({date}) is already over.
 PASSED = N_("{deadline}: the last day was {date}; it has passed.")

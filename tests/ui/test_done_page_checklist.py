@@ -39,3 +39,17 @@ def test_the_done_page_says_why_and_what_need_not_be_brought(qtbot, window, engl
     assert "資格確認書" not in bring
     assert ("What you need not bring:\n資格確認書 is not needed: 公簿等の確認に同意したため、市区町村が確認します。"
             in steps)
+
+
+def test_a_procedure_with_dates_and_a_rule_in_words_says_deadlines_once(qtbot, window, english):
+    # 児童手当: the date computed from the birth, then the procedure's rule in words, under one heading —
+    # a screen reader used to hear "Deadlines" and then "By when" with the same 15 days again
+    from tests.core.bundled_procedure import example_answers
+
+    start_procedure(window, "jido_teate")
+    export_answers(qtbot, window, example_answers("jido_teate"))
+    steps = window.done.next_steps.text()
+    assert steps.count("Deadlines:") == 1 and "By when:" not in steps
+    block = steps.split("Deadlines:\n", 1)[1].split("\n\n", 1)[0]
+    assert ": by " in block and "（子どもが生まれた日・引っ越してきた日の翌日から15日以内です。" in block
+    assert steps.count("（手数料はかかりません。）") == 1 and "Fee: none." not in steps     # the fee, once
