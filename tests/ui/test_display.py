@@ -126,6 +126,7 @@ SMALL_SCREEN_KNOWN = {
     "ko": "step-4: the first option's radio (96 px) is revealed only in part",
     "vi": "step-4: the first option's radio (96 px) is revealed only in part",
     "my": "step-4: the first option's radio (96 px) is not revealed",
+    "th": "step-4: the first option's radio (96 px) is revealed only in part",
     "fil": "dialog-pin: the OK button of the PIN dialog's button box gets 96 px of the 115 it needs",
 }
 
