@@ -6,13 +6,15 @@ run in two: QAccessibleCache::idForObject ← QAccessibleAbstractScrollArea::chi
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractScrollArea, QHBoxLayout, QLabel, QRadioButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from assistant.settings import Settings
 from tests.conftest import start_procedure
 from ui import appearance
-from ui.widgets.flow import PageScroll, scrolling
+from ui.widgets.flow import PageScroll, reveal, scrolling
 
 
 def _children(area: QAbstractScrollArea) -> int:
@@ -80,3 +82,38 @@ def test_every_scrolling_area_of_the_window_is_such_an_area(window):
     areas = window.findChildren(QScrollArea)
     assert {window.home.scroll, window.who.scroll, window.step.scroll, window.review.scroll} <= set(areas)
     assert all(isinstance(area, PageScroll) for area in areas), [type(a).__name__ for a in areas]
+
+
+def _option(words: str) -> tuple[QWidget, QRadioButton]:
+    """An option as a question shows it: its radio button at the top, its words wrapping beside."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    button = QRadioButton()
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    label = QLabel(words)
+    label.setWordWrap(True)
+    layout.addWidget(label, 1)
+    return row, button
+
+
+def test_revealing_an_option_taller_than_the_view_shows_its_button(qtbot):
+    # Korean or Burmese at 300 % on a small screen: the first option's words and hint wrap onto
+    # more lines than the view holds. Its button, at its top, must be in view, not scrolled away.
+    page = QWidget()
+    qtbot.addWidget(page)
+    question = QLabel("Which certificate?")
+    row, button = _option("line\n" * 40)
+    short, _button = _option("short")
+    scroll = scrolling(page, [QLabel("title\n" * 30), question, row, short])
+    QVBoxLayout(page).addWidget(scroll)
+    page.resize(400, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    assert row.height() > scroll.viewport().height()
+    shown = reveal(scroll, question, row)
+    top = button.mapTo(scroll.viewport(), button.rect().topLeft()).y()
+    assert 0 <= top and top + button.height() <= scroll.viewport().height(), "the button is out of view"
+    assert shown, "revealed as far as the view holds, but not said so (the step page would try again)"
+    assert reveal(scroll, question, short)             # one that fits: wholly in view, as before
+    top = short.mapTo(scroll.viewport(), short.rect().topLeft()).y()
+    assert 0 <= top and top + short.height() <= scroll.viewport().height()

@@ -203,16 +203,9 @@ class StepPage(QWidget):
         box = first.add_button if isinstance(first, GroupBlock) else first.input.focus_target()
         if box.parentWidget() is not None and box.parentWidget().property("role") == "option":
             box = box.parentWidget()       # a choice: its whole row, with its words
-        reveal(self.scroll, first, box)
-        if tries > 1 and not self._in_view(box):
+        if not reveal(self.scroll, first, box) and tries > 1:
             # the page was still being laid out (a large text size re-wraps it): once more, later
             QTimer.singleShot(0, self, lambda: self.reveal_first_question(tries - 1))
-
-    def _in_view(self, box: QWidget) -> bool:
-        viewport = self.scroll.viewport()
-        top_left = box.mapTo(viewport, box.rect().topLeft())
-        return viewport.rect().contains(top_left) and viewport.rect().contains(
-            top_left + box.rect().bottomRight())
 
     def _build(self, step: m.Step, key: tuple) -> _Page:
         content = QGroupBox(self.pages)        # a group (AT-SPI panel), named in render()

@@ -89,20 +89,38 @@ def scrolling(page: QWidget, widgets: list[QWidget]) -> QScrollArea:
     return scroll
 
 
-def reveal(scroll: QScrollArea, question: QWidget, box: QWidget) -> None:
+def reveal(scroll: QScrollArea, question: QWidget, box: QWidget) -> bool:
     """Scroll just enough that `box` (the first answer) is in view, keeping as much as fits of its
-    `question` and of what is above it (a title and purpose at 300 % on a small screen)."""
+    `question` and of what is above it (a title and purpose at 300 % on a small screen).
+
+    A box taller than the view (an option whose words and hint wrap onto many lines in Korean or
+    Burmese at 300 %) is shown from its top, where its radio button and first words are: lining up
+    its bottom with the view's would scroll its button out of sight. Returns whether the box is
+    now in view, or as much of it from its top as the view can hold."""
     body = scroll.widget()
     width = scroll.viewport().width()     # lay the page out now, as the scroll area would next
     wanted = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
     body.resize(width, max(scroll.viewport().height(), wanted))
     body.layout().activate()
     top = question.mapTo(body, question.rect().topLeft()).y()
+    start = box.mapTo(body, box.rect().topLeft()).y()
     needed = box.mapTo(body, box.rect().bottomLeft()).y() + 8
     height = scroll.viewport().height()
     bar = scroll.verticalScrollBar()
-    if needed - bar.value() > height or top < bar.value():
+    if needed - start > height:     # the box alone does not fit: its top at the view's top
+        bar.setValue(start)
+    elif needed - bar.value() > height or top < bar.value():
         bar.setValue(max(0, needed - height if needed - top > height else min(top, needed - height)))
+    return in_view(scroll, box)
+
+
+def in_view(scroll: QScrollArea, box: QWidget) -> bool:
+    """Whether `box` is in view in `scroll`; one taller than the view, whether it fills the view
+    from its top."""
+    viewport = scroll.viewport()
+    top = box.mapTo(viewport, box.rect().topLeft()).y()
+    return box.isVisible() and top >= 0 and (top + box.height() <= viewport.height()
+                                             or (top == 0 and box.height() > viewport.height()))
 
 
 class FlowLayout(QLayout):
