@@ -185,15 +185,14 @@ class RubyLabel(QLabel):
         margins = self.contentsMargins()
         widest = max((measure(p) for p in self._pieces), default=0.0)
         width = int(widest + 0.999) + margins.left() + margins.right()
-        # as narrow as its widest piece, as tall as its lines at the width it has now: a layout
-        # outside a scroll area keeps room for every line; never the height at the narrowest width
-        # (dozens of lines, a window taller than any screen)
-        return QSize(width, self.heightForWidth(max(width, self.width())))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._has_ruby and event.size().width() != event.oldSize().width():
-            self.updateGeometry()     # the minimum height follows the width (minimumSizeHint)
+        # as a word-wrapped QLabel: as narrow as its widest piece, one line high. The height its
+        # lines need at the width a layout gives it is heightForWidth, which layouts ask. A minimum
+        # height that followed its width was the height of dozens of lines whenever it was narrow
+        # (not laid out yet: 100 px; a status line shown at the bottom of the window), and became the
+        # window's minimum, which Qt lets beat the window's maximum: the window grew past the screen
+        # and stayed so once the label had its real width; a dialog likewise grew past the screen.
+        one_line = int(self._line_height() + 0.999) + margins.top() + margins.bottom()
+        return QSize(width, min(one_line, self.sizeHint().height()))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
