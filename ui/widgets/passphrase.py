@@ -3,12 +3,75 @@ boxes, and the problem shown in words next to them (never only a colour)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from assistant.i18n import _
 from ui.a11y import announce, plain_label
 from ui.widgets.ruby import Label
+
+
+class StackingButtonBox(QDialogButtonBox):
+    """A dialog's buttons side by side, one under the other when the dialog is narrower than both
+    labels (Filipino or Spanish at 300 %): never a button narrower than its label.
+
+    A plain QDialogButtonBox tells the dialog it needs only a few pixels: the style sheet's
+    `min-width` (ui/theme.py) gives every button an explicit minimum size, and a layout takes that
+    over the button's own minimumSizeHint, so it squeezed "OK" below its text. The box's minimum is
+    therefore worked out here from the buttons' hints, as `ui.widgets.nav.NavRow` does. Stacking only
+    moves the buttons: they, their order for Tab, the default button (Enter) and Esc are unchanged."""
+
+    def __init__(self, buttons: QDialogButtonBox.StandardButton, parent: QWidget | None = None) -> None:
+        super().__init__(buttons, Qt.Orientation.Horizontal, parent)
+        self._keep_policy()
+
+    def _shown(self) -> list:
+        return [b for b in self.buttons() if not b.isHidden()]
+
+    def _spacing(self) -> int:
+        return max(0, self.layout().spacing()) if self.layout() is not None else 0
+
+    def _side_by_side_width(self) -> int:
+        shown = self._shown()
+        return sum(b.sizeHint().width() for b in shown) + self._spacing() * max(0, len(shown) - 1)
+
+    def minimumSizeHint(self) -> QSize:
+        hints = [b.minimumSizeHint().expandedTo(b.minimumSize()) for b in self._shown()]
+        if not hints:
+            return super().minimumSizeHint()
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom()) if margins else QSize()
+        width = max(h.width() for h in hints)
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(width, max(h.height() for h in hints)) + extra
+        return QSize(width, sum(h.height() for h in hints) + self._spacing() * (len(hints) - 1)) + extra
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(self.minimumSizeHint())
+
+    def _keep_policy(self) -> None:
+        # setOrientation() makes a vertical box Fixed in width (as wide as its widest button):
+        # stacked, the buttons take the dialog's whole width instead, easier to hit.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _arrange(self, width: int) -> None:
+        wide = width >= self._side_by_side_width()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.orientation() != orientation:
+            self.setOrientation(orientation)
+            self._keep_policy()
+            self.updateGeometry()       # the height it needs changed
+            self.layout().activate()    # lay out now, not on a later pass of the event loop
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt's signature)
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # a label or the text size changed, so the buttons' widths
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+        return super().event(event)
 
 
 class PassphraseDialog(QDialog):
@@ -38,7 +101,7 @@ class PassphraseDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)      # an empty label would still be in the accessibility tree
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = StackingButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Not now"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
