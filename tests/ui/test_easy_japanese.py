@@ -150,10 +150,6 @@ def test_in_other_languages_a_label_looks_and_measures_as_a_qlabel(qtbot):
     assert ours.grab().toImage() == theirs.grab().toImage()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not fixed yet: from step-2 on 1280×800 at 300 % the window becomes 1322 px tall, past its 752 px "
-    "maximum, although its minimumSizeHint is 642 px (ja and en stay within it; a RubyLabel's "
-    "height-for-width in the step page is the suspect); the who page was fixed (assisted.focus_choice)"))
 def test_with_furigana_every_page_fits_a_small_screen_at_300_percent(qtbot, window, qapp, easy):
     """Readings make every line taller: at 300 % on 1280×800 the main action and first question
     of every page and dialog are still in view, nothing cut off, nothing sideways."""
