@@ -126,7 +126,22 @@ def check() -> list[str]:
                 if not message.id:
                     continue
                 problems.extend(_check_message(path, catalog.get(message.id), message.id))
+                if domain == "procedures":
+                    problems.extend(_repeats_official(path, catalog.get(message.id), message.id))
     return problems + furigana_problems()
+
+
+def _repeats_official(path: Path, translated, msgid) -> list[str]:
+    """A procedure text's translation that ends with the whole official Japanese in brackets: the
+    window, the copy and the checklist show that Japanese beside every translation (`bilingual`),
+    so the person would read it twice — and a screen reader would say it twice."""
+    if translated is None or not isinstance(msgid, str) or not isinstance(translated.string, str):
+        return []
+    text = translated.string.rstrip()
+    if text != msgid and any(text.endswith(f"{o}{msgid}{c}") for o, c in (("（", "）"), ("(", ")"))):
+        return [f"{path}: the translation repeats the official Japanese that is shown beside it: {msgid!r} "
+                f"(leave out the brackets at its end)"]
+    return []
 
 
 def furigana_problems() -> list[str]:

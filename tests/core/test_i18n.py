@@ -27,3 +27,19 @@ def test_procedure_text_shows_translation_beside_the_official_japanese():
     i18n.set_language("en")
     assert i18n.bilingual("住民票の写し") == "Copy of the residence record (juminhyo)（住民票の写し）"
     assert i18n.ptext("住民票の写し", "ja") == "住民票の写し"
+
+
+def test_a_translation_that_repeats_the_official_japanese_shown_beside_it_is_found():
+    # 「세대주 (世帯主)」 would be shown as 세대주 (世帯主)（世帯主） and read twice by a screen reader
+    from pathlib import Path
+
+    from babel.messages.catalog import Message
+
+    from assistant.i18n_tools import _repeats_official
+
+    po = Path("locales/ko/LC_MESSAGES/procedures.po")
+    assert _repeats_official(po, Message("世帯主", "세대주 (世帯主)"), "世帯主")
+    assert _repeats_official(po, Message("住民票の写し", "住民票的副本（住民票の写し）"), "住民票の写し")
+    assert not _repeats_official(po, Message("世帯主", "세대주"), "世帯主")
+    assert not _repeats_official(po, Message("委任状", "委任状"), "委任状")               # the same word: nothing added
+    assert not _repeats_official(po, Message("本人確認書類", "ID (本人) papers"), "本人確認書類")
