@@ -17,6 +17,7 @@ EXPLANATION = "This computer has no safe place for the key that protects your dr
 
 @pytest.fixture
 def dialog(qtbot, qapp):
+    before = i18n.current_language()
     i18n.set_language("fil")        # "Hindi ngayon": the longest "Not now" of the offered languages
     appearance.apply(qapp, Settings(zoom=300))
     parent = QWidget()
@@ -29,6 +30,7 @@ def dialog(qtbot, qapp):
     yield shown
     shown.reject()
     appearance.apply(qapp, Settings())
+    i18n.set_language(before)
 
 
 def _buttons(dialog):

@@ -24,6 +24,7 @@ class StackingButtonBox(QDialogButtonBox):
     moves the buttons: they, their order for Tab, the default button (Enter) and Esc are unchanged."""
 
     def __init__(self, buttons: QDialogButtonBox.StandardButton, parent: QWidget | None = None) -> None:
+        self._pending = False
         super().__init__(buttons, Qt.Orientation.Horizontal, parent)
         self._keep_policy()
 
@@ -65,14 +66,26 @@ class StackingButtonBox(QDialogButtonBox):
             self.updateGeometry()       # the height it needs changed
             self.layout().activate()    # lay out now, not on a later pass of the event loop
 
+    def _arrange_soon(self) -> None:
+        # setOrientation() deletes the box's layout and makes a new one: never inside a resize or a
+        # layout pass (that layout may be on the stack — a use after free), but once control is back
+        # in the event loop
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._arrange_now)
+
+    def _arrange_now(self) -> None:
+        self._pending = False
+        self._arrange(self.width())
+
     def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt's signature)
-        self._arrange(event.size().width())
         super().resizeEvent(event)
+        self._arrange_soon()
 
     def event(self, event: QEvent) -> bool:
         # a label or the text size changed, so the buttons' widths
         if event.type() == QEvent.Type.LayoutRequest:
-            self._arrange(self.width())
+            self._arrange_soon()
         return super().event(event)
 
 
