@@ -78,6 +78,7 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
         fee_text = _("Fee: {amount} yen.").format(amount=format_decimal(fee.amount_yen, locale=babel_locale(language)))
     else:
         fee_text = ""
+    due = tuple(deadline_texts(session.due_dates(), today or dt.date.today()))
     if fee.note and fee.amount_yen == 0:
         fee_text = bilingual(fee.note)          # it says there is none, often with more (葬祭費: the amount paid)
     elif fee.note:
@@ -93,7 +94,10 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
         fee=fee_text,
         hours=_("Opening hours and other ways: {note}").format(note=bilingual(procedure.office.note))
         if procedure.office.note else "",
-        deadline=_("By when: {deadline}").format(deadline=bilingual(procedure.deadline)) if procedure.deadline else "",
+        # with dates computed for this case, the procedure's rule in words closes their list (one heading,
+        # not a second 期限 block); without, it stands alone
+        deadline=_("By when: {deadline}").format(deadline=bilingual(procedure.deadline))
+        if procedure.deadline and not due else "",
         letter="\n".join(filter(None, (
             letter_made(procedure),
             bilingual(procedure.proxy.note) if procedure.proxy else ""))) if power_of_attorney else "",
@@ -101,7 +105,7 @@ def next_steps(session: Session, *, power_of_attorney: bool = False, today: dt.d
         # mailed to the resident's address)
         applicant_note=bilingual(rule.note) if rule is not None and rule.note else "",
         omitted=tuple(omitted_texts(items)),
-        deadlines=tuple(deadline_texts(session.due_dates(), today or dt.date.today())),
+        deadlines=(*due, bilingual(procedure.deadline)) if due and procedure.deadline else tuple(due),
     )
 
 

@@ -11,6 +11,7 @@ drawn alone, centred in its cell: text extraction may show that gap as a space.)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -55,11 +56,9 @@ def kana(text: str) -> str:
     return "".join(s.reading or s.base for s in ruby.parse(text)) if has_ruby(text) else text
 
 
-def ruby_height(pdf: FPDF, marked: str, width: float) -> float:
-    """How tall `write_ruby` makes `marked` at `width` in the current font and size (user units)."""
+def _measurer(pdf: FPDF) -> Callable[[ruby.Piece], float]:
+    """How wide a piece is in the current font and size: its base or, when wider, its reading."""
     size = pdf.font_size_pt
-    segments = ruby.parse(marked)
-    band = pdf.font_size * RUBY_SCALE * BAND_SPACING if any(s.reading for s in segments) else 0.0
 
     def measure(piece: ruby.Piece) -> float:
         base = pdf.get_string_width(piece.base)
@@ -70,7 +69,14 @@ def ruby_height(pdf: FPDF, marked: str, width: float) -> float:
         pdf.set_font_size(size)
         return max(base, reading)
 
-    lines = ruby.wrap(ruby.pieces(segments), width, measure)
+    return measure
+
+
+def ruby_height(pdf: FPDF, marked: str, width: float) -> float:
+    """How tall `write_ruby` makes `marked` at `width` in the current font and size (user units)."""
+    segments = ruby.parse(marked)
+    band = pdf.font_size * RUBY_SCALE * BAND_SPACING if any(s.reading for s in segments) else 0.0
+    lines = ruby.wrap(ruby.pieces(segments), width, _measurer(pdf))
     return len(lines) * (band + pdf.font_size * LINE_SPACING)
 
 
@@ -84,15 +90,7 @@ def _write(pdf: FPDF, marked: str, width: float | None) -> None:
     band = small * BAND_SPACING if has_ruby else 0.0
     line_height = band + big * LINE_SPACING
 
-    def measure(piece: ruby.Piece) -> float:
-        base = pdf.get_string_width(piece.base)
-        if not piece.reading:
-            return base
-        pdf.set_font_size(size * RUBY_SCALE)
-        reading = pdf.get_string_width(piece.reading)
-        pdf.set_font_size(size)
-        return max(base, reading)
-
+    measure = _measurer(pdf)
     for line in ruby.wrap(ruby.pieces(segments), width, measure):
         if pdf.auto_page_break and pdf.get_y() + line_height > pdf.page_break_trigger:
             pdf.add_page()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 from assistant.export.next_steps import copy_package, missing_characters, next_steps
 from assistant.export.proxy_letter import TITLE as LETTER
 from assistant.export.proxy_letter import title as letter_title
-from assistant.i18n import _, bilingual
+from assistant.i18n import _
 from assistant.interview.display import listed
 from ui.a11y import SpokenLineEdit, announce, spoken_label
 from ui.widgets.flow import scrolling
@@ -145,10 +145,9 @@ class ExportPage(QWidget):
             items.append("\n".join([_("What to bring:"), *("□ " + document for document in steps.bring)]))
         if steps.omitted:
             items.append("\n".join([_("What you need not bring:"), *steps.omitted]))
-        if steps.deadlines:     # the dates for this case, then the procedure's rule in words: one heading
-            rule = bilingual(self.session.procedure.deadline) if self.session.procedure.deadline else ""
-            items.append("\n".join(filter(None, [_("Deadlines:"), *steps.deadlines, rule])))
-        items += [steps.fee, "" if steps.deadlines else steps.deadline, self.helped_by]
+        if steps.deadlines:
+            items.append("\n".join([_("Deadlines:"), *steps.deadlines]))
+        items += [steps.fee, steps.deadline, self.helped_by]
         return "\n\n".join(item for item in items if item)
 
     def retranslate_ui(self) -> None:
